@@ -1,0 +1,1 @@
+fn main() { docgen::cli::main() }

@@ -1,0 +1,1 @@
+//! Reader: one markdown page of the reference dialect → the facts a binding needs.
