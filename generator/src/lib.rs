@@ -5,5 +5,6 @@
 //! → `codegen` (IR → formatted Rust) → `output` (write or check a folder).
 
 pub mod cli;
+pub mod codegen;
 pub mod diagnostics;
 pub mod reader;
