@@ -1,1 +1,3 @@
-fn main() { docgen::cli::main() }
+fn main() -> std::process::ExitCode {
+    docgen::cli::main()
+}

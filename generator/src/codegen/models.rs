@@ -1,0 +1,204 @@
+//! IR types → serde models. Every field is optional and nullable (`Option<Option<T>>`:
+//! absent, `null`, value), unknown properties are kept in `additional_properties`, enums are
+//! open (unknown members keep their raw string).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs::doc_attrs;
+use super::naming::{self, ident};
+use super::names::Names;
+use crate::ir::{Api, Property, TypeDef, TypeKind, TypeRef};
+use crate::reader::type_expr::Primitive;
+
+/// The Rust type of a primitive, with absolute paths so that generated type names never
+/// shadow it.
+pub fn primitive_tokens(p: Primitive) -> TokenStream {
+    match p {
+        Primitive::String => quote!(::std::string::String),
+        Primitive::Boolean => quote!(bool),
+        Primitive::Int32 => quote!(i32),
+        Primitive::Int64 => quote!(i64),
+        Primitive::Int16 => quote!(i16),
+        Primitive::Byte => quote!(u8),
+        Primitive::SByte => quote!(i8),
+        Primitive::Double | Primitive::Decimal => quote!(f64),
+        Primitive::Single => quote!(f32),
+        _ => quote!(::serde_json::Value),
+    }
+}
+
+/// The Rust type of a resolved type reference.
+pub fn type_tokens(ty: &TypeRef, names: &Names) -> TokenStream {
+    match ty {
+        TypeRef::Primitive { primitive } => primitive_tokens(*primitive),
+        TypeRef::Named { key } => match names.type_path(key) {
+            Some(path) => path,
+            None => quote!(::serde_json::Value),
+        },
+        TypeRef::Json => quote!(::serde_json::Value),
+    }
+}
+
+/// All fields of a structure: inherited ones first (base chain, root first), then its own.
+pub fn all_properties<'a>(api: &'a Api, def: &'a TypeDef) -> Vec<&'a Property> {
+    let mut chain = vec![def];
+    let mut cursor = def.base.as_ref();
+    while let Some(key) = cursor {
+        match api.types.get(key) {
+            Some(base) if !chain.iter().any(|d| std::ptr::eq(*d, base)) => {
+                chain.push(base);
+                cursor = base.base.as_ref();
+            }
+            _ => break,
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    chain
+        .iter()
+        .rev()
+        .flat_map(|d| d.properties.iter())
+        .filter(|p| seen.insert(p.name.clone()))
+        .collect()
+}
+
+/// A structure's model.
+pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStream {
+    let name = names.type_ident(key);
+    let docs = doc_attrs(&type_doc(def));
+    let mut fields = naming::UniqueNames::with_reserved(["additional_properties"]);
+    let mut has_odata_type = false;
+    let props = all_properties(api, def);
+    let field_tokens: Vec<TokenStream> = props
+        .iter()
+        .map(|p| {
+            has_odata_type |= p.name == "@odata.type";
+            let rust = fields.claim(&naming::field_name(&p.name));
+            field(key, p, &rust, names)
+        })
+        .collect();
+    // Every Graph object may carry its `@odata.type` discriminator.
+    let odata_type = if has_odata_type {
+        quote!()
+    } else {
+        let rust = ident(&fields.claim("odata_type"));
+        quote! {
+            #[doc = " The `@odata.type` discriminator, e.g. `#microsoft.graph.user`."]
+            #[serde(rename = "@odata.type", default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub #rust: ::std::option::Option<::std::string::String>,
+        }
+    };
+    quote! {
+        #docs
+        #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #odata_type
+            #(#field_tokens)*
+            #[doc = " Properties the docs do not list, and instance annotations, kept as sent."]
+            #[serde(flatten)]
+            pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        }
+    }
+}
+
+fn field(owner: &str, p: &Property, rust: &str, names: &Names) -> TokenStream {
+    let ident = ident(rust);
+    let inner = type_tokens(&p.ty, names);
+    let ty = if p.collection { quote!(::std::vec::Vec<#inner>) } else { inner };
+    let boxed = names.is_boxed(owner, p);
+    let ty = if boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
+    let rename = if naming::needs_rename(&p.name, rust) {
+        let wire = &p.name;
+        quote!(rename = #wire,)
+    } else {
+        quote!()
+    };
+    let docs = doc_attrs(&property_doc(p));
+    quote! {
+        #docs
+        #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", with = "::serde_with::rust::double_option")]
+        pub #ident: ::std::option::Option<::std::option::Option<#ty>>,
+    }
+}
+
+/// An open enum: documented members plus `Unknown(String)` for members added later.
+pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
+    let name = names.type_ident(key);
+    let docs = doc_attrs(&type_doc(def));
+    let mut variants = naming::UniqueNames::with_reserved(["Unknown"]);
+    let members: Vec<(proc_macro2::Ident, &str, TokenStream)> = def
+        .members
+        .iter()
+        .map(|m| {
+            let v = ident(&variants.claim(&naming::variant_name(&m.name)));
+            let doc = if m.description.is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
+            (v, m.name.as_str(), doc_attrs(&doc))
+        })
+        .collect();
+    let decl = members.iter().map(|(v, _, d)| quote!(#d #v,));
+    let to_str = members.iter().map(|(v, wire, _)| quote!(#name::#v => #wire,));
+    let from_str = members.iter().map(|(v, wire, _)| quote!(#wire => #name::#v,));
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum #name {
+            #(#decl)*
+            #[doc = " A member these docs do not list, kept verbatim."]
+            Unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// The member's wire name.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    #name::Unknown(other) => other.as_str(),
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => #name::Unknown(::std::string::ToString::to_string(other)),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let raw = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(#name::from(raw.as_str()))
+            }
+        }
+    }
+}
+
+/// The model of any type.
+pub fn model(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStream {
+    match def.kind {
+        TypeKind::Structure => structure(api, key, def, names),
+        TypeKind::Enum => enumeration(key, def, names),
+    }
+}
+
+fn type_doc(def: &TypeDef) -> String {
+    let mut doc = if def.description.is_empty() { format!("`{}`", def.qualified()) } else { def.description.clone() };
+    doc.push_str(&format!("\n\nGraph type `{}`.", def.qualified()));
+    doc
+}
+
+fn property_doc(p: &Property) -> String {
+    let mut doc = if p.description.is_empty() { format!("`{}`", p.name) } else { p.description.clone() };
+    if !p.written_type.is_empty() {
+        doc.push_str(&format!("\n\nDocumented type: `{}`.", p.written_type.replace('`', "")));
+    }
+    doc
+}

@@ -1,0 +1,553 @@
+//! Pages → [`Api`]: merge type definitions, resolve names and bases, bind operations and
+//! examples to types, and report where the pages disagree with each other.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::symbols::{join_relative, Resolved, SymbolTable};
+use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permission, Property, Source, TypeDef, TypeKey, TypeKind, TypeRef};
+use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
+use crate::reader::http::{PathTemplate, Segment};
+use crate::reader::page::{BaseSource, Page, PageKind, TypeFacts, TypeFactsKind, TypeMention};
+use crate::reader::type_expr::{TypeExpr, TypeShape};
+
+/// A relative link points to a page that is not in the docs folder.
+pub const BROKEN_LINK: Rule = Rule {
+    id: "link/broken",
+    severity: Severity::Warning,
+    summary: "a relative link points to a page that is absent from the docs folder",
+};
+/// A link resolves only when compared case-insensitively.
+pub const LINK_CASE: Rule = Rule {
+    id: "link/case-mismatch",
+    severity: Severity::Note,
+    summary: "a link's target exists only with different letter case",
+};
+/// A type name could not be resolved.
+pub const UNRESOLVED_TYPE: Rule = Rule {
+    id: "type/unresolved",
+    severity: Severity::Warning,
+    summary: "a type name resolves to no type defined in the docs; the value is kept as untyped JSON",
+};
+/// A type name resolves only case-insensitively.
+pub const TYPE_CASE: Rule = Rule {
+    id: "type/case-mismatch",
+    severity: Severity::Warning,
+    summary: "a type is named with different letter case than its definition",
+};
+/// The base type claims on a page disagree.
+pub const BASE_CONFLICT: Rule = Rule {
+    id: "type/base-conflict",
+    severity: Severity::Warning,
+    summary: "the annotation, the intro sentence or the rows name different base types",
+};
+/// An example request matches none of the page's request syntax lines.
+pub const PATH_MISMATCH: Rule = Rule {
+    id: "example/path-mismatch",
+    severity: Severity::Error,
+    summary: "an example request's method and path match no line of the page's HTTP request syntax",
+};
+/// An example request uses a version segment other than `v1.0` or `beta`.
+pub const UNKNOWN_VERSION: Rule = Rule {
+    id: "example/unknown-version",
+    severity: Severity::Warning,
+    summary: "an example request URL uses a version segment other than `v1.0` or `beta`",
+};
+/// The documented status and the example's status differ.
+pub const STATUS_MISMATCH: Rule = Rule {
+    id: "example/status-mismatch",
+    severity: Severity::Warning,
+    summary: "the Response section's status code differs from the example response's",
+};
+
+/// Rules reported by this module.
+pub const RULES: &[&Rule] = &[
+    &BROKEN_LINK,
+    &LINK_CASE,
+    &UNRESOLVED_TYPE,
+    &TYPE_CASE,
+    &BASE_CONFLICT,
+    &PATH_MISMATCH,
+    &UNKNOWN_VERSION,
+    &STATUS_MISMATCH,
+];
+
+const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// What [`build_api`] needs: the pages of one version.
+pub struct BuildInput<'a> {
+    /// Version label.
+    pub version: &'a str,
+    /// Every page of the version, read.
+    pub pages: &'a [Page],
+}
+
+/// Per-file diagnostic sinks for findings that span pages.
+#[derive(Default)]
+struct Sinks(HashMap<Arc<str>, Diagnostics>);
+
+impl Sinks {
+    fn at(&mut self, file: &Arc<str>) -> &mut Diagnostics {
+        self.0.entry(file.clone()).or_insert_with(|| Diagnostics::for_file(file.clone()))
+    }
+    fn into_vec(self) -> Vec<Diagnostic> {
+        self.0.into_values().flat_map(Diagnostics::into_vec).collect()
+    }
+}
+
+/// Resolve the pages of one version into an [`Api`], with the cross-page diagnostics.
+pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
+    let mut sinks = Sinks::default();
+    let files: BTreeSet<String> = input.pages.iter().map(|p| p.file.to_string()).collect();
+    let files_lower: BTreeMap<String, String> = files.iter().map(|f| (f.to_ascii_lowercase(), f.clone())).collect();
+    let dirs: BTreeSet<String> = files.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_ascii_lowercase())).collect();
+
+    // 1. Merge type facts by qualified name; register every defining page.
+    let mut types: BTreeMap<TypeKey, (TypeDef, Vec<(&Page, &TypeFacts)>)> = BTreeMap::new();
+    let mut symbols = SymbolTable::default();
+    for page in input.pages {
+        for facts in &page.types {
+            let (namespace, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
+            if name.is_empty() {
+                continue;
+            }
+            let key = format!("{namespace}.{name}").to_ascii_lowercase();
+            symbols.insert(&key, &format!("{namespace}.{name}"), &name, &page.file);
+            let entry = types.entry(key).or_insert_with(|| {
+                (
+                    TypeDef {
+                        name: name.clone(),
+                        namespace: namespace.clone(),
+                        kind: match facts.kind {
+                            TypeFactsKind::Structure => TypeKind::Structure,
+                            TypeFactsKind::Enum => TypeKind::Enum,
+                        },
+                        base: None,
+                        properties: Vec::new(),
+                        members: Vec::new(),
+                        description: facts.description.clone(),
+                        open_type: false,
+                        is_abstract: false,
+                        workload: workload_of(page),
+                        sources: Vec::new(),
+                    },
+                    Vec::new(),
+                )
+            });
+            entry.0.sources.push(Source { file: page.file.clone(), line: facts.line });
+            entry.0.open_type |= facts.open_type == Some(true);
+            entry.0.is_abstract |= facts.is_abstract == Some(true);
+            if entry.0.description.is_empty() {
+                entry.0.description = facts.description.clone();
+            }
+            entry.1.push((page, facts));
+        }
+    }
+
+    // 2. Resolve properties, members and bases now that every name is known.
+    let resolver = Resolver { symbols: &symbols };
+    let mut resolved_types = BTreeMap::new();
+    for (key, (mut def, facts_list)) in types {
+        let mut seen = BTreeSet::new();
+        let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
+        for (page, facts) in &facts_list {
+            let sink = sinks.at(&page.file);
+            for p in &facts.properties {
+                if !seen.insert(p.name.clone()) {
+                    continue;
+                }
+                let ty = resolver.property_type(&p.type_expr, page, &def.namespace, p.line, sink);
+                def.properties.push(Property {
+                    name: p.name.clone(),
+                    written_type: p.type_expr.written.clone(),
+                    ty,
+                    collection: p.type_expr.collection,
+                    description: p.description.clone(),
+                    read_only: p.flags.read_only,
+                    relationship: p.relationship,
+                    source: Source { file: page.file.clone(), line: p.line },
+                });
+            }
+            for m in &facts.members {
+                if def.members.iter().all(|x| x.name != m.name) {
+                    def.members.push(Member { name: m.name.clone(), value: m.value, description: m.description.clone() });
+                }
+            }
+            for claim in &facts.bases {
+                match resolver.mention(&claim.mention, page, &def.namespace) {
+                    Some(r) if r.key != key => base_claims.push((claim.source, r, page, &claim.mention)),
+                    Some(_) => {}
+                    None => sink.report(
+                        &UNRESOLVED_TYPE,
+                        claim.mention.line,
+                        1,
+                        format!("base type `{}` of `{}` is not defined in the docs", claim.mention.name, def.name),
+                    ),
+                }
+            }
+        }
+        def.base = choose_base(&base_claims, &mut sinks);
+        resolved_types.insert(key, def);
+    }
+    drop_inherited_duplicates(&mut resolved_types);
+
+    // 3. Links: every relative link must land on a page of the docs folder.
+    for page in input.pages {
+        for link in &page.links {
+            let Some(target) = link.dest.split('#').next().filter(|p| p.ends_with(".md")) else { continue };
+            let Some(joined) = join_relative(&page.file, target) else { continue };
+            if files.contains(&joined) {
+                continue;
+            }
+            let sink = sinks.at(&page.file);
+            let lower = joined.to_ascii_lowercase();
+            if let Some(actual) = files_lower.get(&lower) {
+                sink.report(&LINK_CASE, link.line, 1, format!("link `{}` matches `{actual}` only case-insensitively", link.dest));
+            } else if lower.rsplit_once('/').is_some_and(|(d, _)| dirs.contains(d)) {
+                sink.report(&BROKEN_LINK, link.line, 1, format!("link `{}` points to `{joined}`, which is not in the docs folder", link.dest));
+            }
+        }
+    }
+
+    // 4. Operations and examples.
+    let mut operations = Vec::new();
+    let mut examples = Vec::new();
+    for page in input.pages.iter().filter(|p| p.kind == PageKind::Api) {
+        build_operations(page, &resolver, &resolved_types, &mut sinks, &mut operations, &mut examples);
+    }
+    operations.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let api = Api { version: input.version.to_string(), types: resolved_types, operations, examples };
+    let mut diagnostics = sinks.into_vec();
+    diagnostics.sort();
+    (api, diagnostics)
+}
+
+/// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
+fn qualify(name: &str, page_namespace: Option<&str>) -> (String, String) {
+    let name = name.trim().trim_start_matches('#');
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with("microsoft.graph.") {
+        let (ns, short) = name.rsplit_once('.').unwrap_or((DEFAULT_NAMESPACE, name));
+        return (canonical_namespace(ns), short.to_string());
+    }
+    let ns = page_namespace.filter(|n| n.to_ascii_lowercase().starts_with("microsoft.graph")).unwrap_or(DEFAULT_NAMESPACE);
+    (canonical_namespace(ns), name.to_string())
+}
+
+/// `microsoft.graph.` → `microsoft.graph`; keeps sub-namespaces as written.
+fn canonical_namespace(ns: &str) -> String {
+    let ns = ns.trim().trim_end_matches('.');
+    if ns.eq_ignore_ascii_case(DEFAULT_NAMESPACE) {
+        DEFAULT_NAMESPACE.to_string()
+    } else {
+        ns.to_string()
+    }
+}
+
+/// The page's product area: `ms.prod`, else the `intune-` file prefix, else `common`.
+fn workload_of(page: &Page) -> String {
+    let prod = page.front_matter.get("ms.prod").unwrap_or("");
+    let stem = page.file.rsplit('/').next().unwrap_or("");
+    let raw = if !prod.is_empty() {
+        prod
+    } else if stem.starts_with("intune-") {
+        "intune"
+    } else {
+        "common"
+    };
+    let slug: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' }).collect();
+    slug.trim_matches('_').to_string()
+}
+
+/// Pick the base type: the annotation, unless it says `entity` while the prose names a more
+/// specific parent (corpus guide §9.2: the prose is right in those cases).
+fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], sinks: &mut Sinks) -> Option<TypeKey> {
+    let annotation = claims.iter().find(|c| c.0 == BaseSource::Annotation);
+    let prose = claims.iter().find(|c| c.0 == BaseSource::Prose);
+    let rows = claims.iter().find(|c| c.0 == BaseSource::InheritedRows);
+    let chosen = match (annotation, prose) {
+        (Some(a), Some(p)) if a.1.key != p.1.key => {
+            sinks.at(&a.2.file).report(
+                &BASE_CONFLICT,
+                a.3.line,
+                1,
+                format!("annotation says base `{}` but line {} says `{}`", a.3.name, p.3.line, p.3.name),
+            );
+            if a.1.key.ends_with(".entity") { p } else { a }
+        }
+        (Some(a), _) => a,
+        (None, Some(p)) => p,
+        (None, None) => rows?,
+    };
+    Some(chosen.1.key.clone())
+}
+
+/// Derived pages repeat inherited rows (`Inherited from [entity]`); keep each property on the
+/// type that introduces it.
+fn drop_inherited_duplicates(types: &mut BTreeMap<TypeKey, TypeDef>) {
+    let keys: Vec<TypeKey> = types.keys().cloned().collect();
+    for key in keys {
+        let mut inherited = BTreeSet::new();
+        let mut cursor = types[&key].base.clone();
+        let mut guard = BTreeSet::new();
+        while let Some(base) = cursor {
+            if !guard.insert(base.clone()) {
+                break;
+            }
+            let Some(def) = types.get(&base) else { break };
+            inherited.extend(def.properties.iter().map(|p| p.name.to_ascii_lowercase()));
+            cursor = def.base.clone();
+        }
+        if let Some(def) = types.get_mut(&key) {
+            def.properties.retain(|p| !inherited.contains(&p.name.to_ascii_lowercase()));
+        }
+    }
+}
+
+struct Resolver<'a> {
+    symbols: &'a SymbolTable,
+}
+
+impl Resolver<'_> {
+    /// Resolve a mention: the link first (by what the target page defines), then the name.
+    fn mention(&self, mention: &TypeMention, page: &Page, namespace: &str) -> Option<Resolved> {
+        if let Some(link) = &mention.link {
+            if let Some(r) = self.symbols.resolve_link(&page.file, link) {
+                return Some(r);
+            }
+        }
+        self.symbols.resolve_name(&mention.name, namespace)
+    }
+
+    fn named(&self, name: &str, link: Option<&str>, page: &Page, namespace: &str, line: u32, sink: &mut Diagnostics) -> TypeRef {
+        let mention = TypeMention { line, name: name.to_string(), link: link.map(str::to_string) };
+        match self.mention(&mention, page, namespace) {
+            Some(r) => {
+                if !r.exact_case && mention.link.is_none() {
+                    sink.report(&TYPE_CASE, line, 1, format!("type `{name}` differs in case from its definition `{}`", r.key));
+                }
+                TypeRef::Named { key: r.key }
+            }
+            None => {
+                sink.report(&UNRESOLVED_TYPE, line, 1, format!("type `{name}` is not defined in the docs"));
+                TypeRef::Json
+            }
+        }
+    }
+
+    fn property_type(&self, expr: &TypeExpr, page: &Page, namespace: &str, line: u32, sink: &mut Diagnostics) -> TypeRef {
+        match &expr.shape {
+            TypeShape::Primitive(p) => TypeRef::Primitive { primitive: *p },
+            TypeShape::Named { name, link, .. } => self.named(name, link.as_deref(), page, namespace, line, sink),
+            _ => TypeRef::Json,
+        }
+    }
+}
+
+/// Unwrap `Collection(x)` from an annotation's `@odata.type`.
+fn collection_of(odata_type: &str) -> (String, bool) {
+    let t = odata_type.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("collection(") && t.ends_with(')') {
+        (t["collection(".len()..t.len() - 1].to_string(), true)
+    } else {
+        (t.to_string(), false)
+    }
+}
+
+fn primitive_payload(name: &str) -> Option<TypeRef> {
+    crate::reader::type_expr::primitive_named(name).map(|primitive| TypeRef::Primitive { primitive })
+}
+
+fn build_operations(
+    page: &Page,
+    resolver: &Resolver<'_>,
+    types: &BTreeMap<TypeKey, TypeDef>,
+    sinks: &mut Sinks,
+    operations: &mut Vec<Operation>,
+    examples: &mut Vec<ExampleBody>,
+) {
+    let namespace = page.namespace.clone().unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
+    let page_id = page.file.trim_end_matches(".md").to_string();
+    let sink = sinks.at(&page.file);
+
+    let request_body = page.body_type.as_ref().map(|m| Payload {
+        ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),
+        collection: false,
+    });
+    let response = page.response_type.as_ref().map(|(m, collection)| Payload {
+        ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),
+        collection: *collection,
+    });
+
+    // Version segments and syntax agreement of every example request.
+    let mut example_paths: Vec<(String, PathTemplate, bool)> = Vec::new();
+    for ex in &page.examples {
+        let Some(req) = &ex.request else { continue };
+        let line = req.message.line;
+        if let Some(version) = &req.message.target.version {
+            if version != "v1.0" && version != "beta" {
+                sink.report(&UNKNOWN_VERSION, line, 1, format!("example URL uses version segment `{version}`; expected `v1.0` or `beta`"));
+            }
+        }
+        let has_ref_body = req.json.as_ref().is_some_and(|j| j.value.get("@odata.id").is_some());
+        example_paths.push((req.message.method.clone(), req.message.target.path.clone(), has_ref_body));
+        let syntax: Vec<&PathTemplate> = page
+            .operations
+            .iter()
+            .filter(|o| !o.from_example)
+            .flat_map(|o| o.paths.iter().filter(move |_| o.method == req.message.method).map(|p| &p.value))
+            .collect();
+        let any_syntax = page.operations.iter().any(|o| !o.from_example);
+        if any_syntax && !syntax.iter().any(|p| p.matches(&req.message.target.path)) {
+            let documented: Vec<String> = page
+                .operations
+                .iter()
+                .flat_map(|o| o.paths.iter().map(move |p| format!("{} {}", o.method, p.value.text)))
+                .collect();
+            sink.report(
+                &PATH_MISMATCH,
+                line,
+                1,
+                format!(
+                    "example `{} {}` matches no request syntax line ({})",
+                    req.message.method,
+                    req.message.target.path.text,
+                    documented.join(", ")
+                ),
+            );
+        }
+    }
+
+    let multiple = page.operations.len() > 1;
+    for op in &page.operations {
+        let Some(first) = op.paths.first() else { continue };
+        let mut path = first.value.clone();
+        // A `$ref` line with an entity body is a draft error: `$ref` posts take `@odata.id`.
+        // When the example posts the entity to the same path without `$ref`, trust the example.
+        if matches!(path.segments.last(), Some(Segment::Ref)) && matches!(op.method.as_str(), "POST" | "PUT") {
+            let without_ref = path.without_last_segment();
+            if example_paths.iter().any(|(m, p, ref_body)| *m == op.method && !ref_body && p.matches(&without_ref)) {
+                path = without_ref;
+            }
+        }
+        let documented_status = page.response_status.as_ref().map(|s| s.value);
+        let example_status = page
+            .examples
+            .iter()
+            .filter(|e| e.request.as_ref().is_none_or(|r| r.message.method == op.method))
+            .find_map(|e| e.response.as_ref())
+            .map(|r| (r.message.status, r.message.line));
+        if let (Some(doc), Some((ex, line))) = (documented_status, example_status) {
+            if doc != ex {
+                sink.report(&STATUS_MISMATCH, line, 1, format!("Response section says {doc}, example says {ex}"));
+            }
+        }
+        let success_status = documented_status.or(example_status.map(|s| s.0)).unwrap_or(match op.method.as_str() {
+            "POST" => 201,
+            "DELETE" => 204,
+            _ => 200,
+        });
+        let response = if success_status == 204 { None } else { response.clone() };
+        operations.push(Operation {
+            id: if multiple { format!("{page_id}-{}", op.method.to_ascii_lowercase()) } else { page_id.clone() },
+            title: page.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            description: page.summary.clone(),
+            method: op.method.clone(),
+            path,
+            alternate_paths: op.paths.iter().skip(1).map(|p| p.value.clone()).collect(),
+            permissions: page.permissions.iter().map(|p| Permission { kind: p.kind.clone(), scopes: p.scopes.clone() }).collect(),
+            request_body: if matches!(op.method.as_str(), "GET" | "DELETE") { None } else { request_body.clone() },
+            success_status,
+            response,
+            workload: operation_workload(page, request_body.as_ref().or(response.as_ref()), types),
+            source: Source { file: page.file.clone(), line: first.line },
+        });
+    }
+
+    // Example bodies, bound to their types.
+    let op_for = |method: &str| -> Option<&Operation> {
+        operations.iter().rev().take_while(|o| o.source.file == page.file).find(|o| o.method == method)
+    };
+    let mut bodies = Vec::new();
+    for ex in &page.examples {
+        let method = ex.request.as_ref().map(|r| r.message.method.clone()).unwrap_or_default();
+        let op = op_for(&method);
+        if let Some(req) = &ex.request {
+            if let Some(json) = &req.json {
+                let declared = op.and_then(|o| o.request_body.clone());
+                if let Some(payload) = body_payload(&json.value, declared, resolver, &namespace, false) {
+                    bodies.push(ExampleBody {
+                        operation: op.map(|o| o.id.clone()),
+                        role: ExampleRole::Request,
+                        payload,
+                        json: json.value.clone(),
+                        source: Source { file: page.file.clone(), line: json.line },
+                    });
+                }
+            }
+        }
+        if let Some(resp) = &ex.response {
+            let Some(json) = &resp.json else { continue };
+            let annotated = resp.annotation.as_ref().and_then(|a| a.odata_type.as_deref()).and_then(|t| {
+                let (name, collection) = collection_of(t);
+                let ty = primitive_payload(&name).or_else(|| {
+                    let r = resolver.symbols.resolve_name(&name, &namespace)?;
+                    if !r.exact_case {
+                        sinks_note_case(sink, resp.annotation.as_ref().map_or(json.line, |a| a.line), &name, &r.key);
+                    }
+                    Some(TypeRef::Named { key: r.key })
+                })?;
+                let is_collection = collection || resp.annotation.as_ref().and_then(|a| a.is_collection).unwrap_or(false);
+                Some(Payload { ty, collection: is_collection })
+            });
+            let declared = annotated.or_else(|| op.and_then(|o| o.response.clone()));
+            let (value, collection_shape) = unwrap_value(&json.value);
+            if let Some(mut payload) = body_payload(value, declared, resolver, &namespace, collection_shape) {
+                payload.collection = collection_shape;
+                bodies.push(ExampleBody {
+                    operation: op.map(|o| o.id.clone()),
+                    role: ExampleRole::Response,
+                    payload,
+                    json: json.value.clone(),
+                    source: Source { file: page.file.clone(), line: json.line },
+                });
+            }
+        }
+    }
+    examples.extend(bodies);
+}
+
+fn sinks_note_case(sink: &mut Diagnostics, line: u32, written: &str, key: &str) {
+    sink.report(&TYPE_CASE, line, 1, format!("annotation type `{written}` differs in case from its definition `{key}`"));
+}
+
+/// `{"value": [...]}` is a collection; `{"value": {...}}` is the intune way of showing one
+/// entity. Returns the value to type-check and whether it is a collection.
+fn unwrap_value(json: &Value) -> (&Value, bool) {
+    match json.get("value") {
+        Some(Value::Array(_)) if json.as_object().is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@'))) => (json, true),
+        _ => (json, false),
+    }
+}
+
+/// The payload type of a body: its own `@odata.type` when that resolves, else the declared one.
+fn body_payload(json: &Value, declared: Option<Payload>, resolver: &Resolver<'_>, namespace: &str, collection: bool) -> Option<Payload> {
+    let own = if collection { None } else { json.get("@odata.type").and_then(Value::as_str) };
+    if let Some(own) = own.and_then(|t| resolver.symbols.resolve_name(t, namespace)) {
+        return Some(Payload { ty: TypeRef::Named { key: own.key }, collection });
+    }
+    declared.filter(|d| d.ty != TypeRef::Json)
+}
+
+fn operation_workload(page: &Page, payload: Option<&Payload>, types: &BTreeMap<TypeKey, TypeDef>) -> String {
+    if let Some(Payload { ty: TypeRef::Named { key }, .. }) = payload {
+        if let Some(def) = types.get(key) {
+            return def.workload.clone();
+        }
+    }
+    workload_of(page)
+}

@@ -1,0 +1,208 @@
+//! The intermediate representation of one API version: types and operations resolved
+//! across pages, each fact carrying its source. Code generation reads only this.
+
+mod build;
+mod symbols;
+
+pub use build::{build_api, BuildInput, RULES};
+pub use symbols::SymbolTable;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::reader::http::PathTemplate;
+use crate::reader::type_expr::Primitive;
+
+/// Where a fact was read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Source {
+    /// Page path relative to the docs folder.
+    pub file: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// Key of a type in [`Api::types`]: the qualified name in lower case.
+pub type TypeKey = String;
+
+/// A resolved property type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TypeRef {
+    /// An EDM primitive.
+    Primitive {
+        /// Which one.
+        primitive: Primitive,
+    },
+    /// A type defined in the docs.
+    Named {
+        /// Its key.
+        key: TypeKey,
+    },
+    /// Untyped JSON (`Json`, unresolved or unreadable types).
+    Json,
+}
+
+/// A property of a structure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Property {
+    /// JSON name as documented.
+    pub name: String,
+    /// Type as written in the docs.
+    pub written_type: String,
+    /// Resolved type.
+    pub ty: TypeRef,
+    /// `X collection`.
+    pub collection: bool,
+    /// Description, plain text.
+    pub description: String,
+    /// The description says read-only.
+    pub read_only: bool,
+    /// A navigation property (Relationships table).
+    pub relationship: bool,
+    /// Where the row is.
+    pub source: Source,
+}
+
+/// An enum member.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Member {
+    /// Wire name.
+    pub name: String,
+    /// Numeric value, if documented.
+    pub value: Option<i64>,
+    /// Description.
+    pub description: String,
+}
+
+/// Structure or enum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeKind {
+    /// Entity or complex type.
+    Structure,
+    /// Enumeration.
+    Enum,
+}
+
+/// A type, merged from every page that defines it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TypeDef {
+    /// Short name as documented (`sideLoadingKey`).
+    pub name: String,
+    /// Namespace (`microsoft.graph`, `microsoft.graph.callRecords`).
+    pub namespace: String,
+    /// Structure or enum.
+    pub kind: TypeKind,
+    /// Base type, resolved.
+    pub base: Option<TypeKey>,
+    /// The type's own properties (inherited ones are on the base), in documented order.
+    pub properties: Vec<Property>,
+    /// Enum members.
+    pub members: Vec<Member>,
+    /// Description.
+    pub description: String,
+    /// `openType: true`.
+    pub open_type: bool,
+    /// `abstract: true`.
+    pub is_abstract: bool,
+    /// Product area, from the defining page's `ms.prod` (`intune`, `outlook`, …).
+    pub workload: String,
+    /// Every page (and line) that defines part of this type.
+    pub sources: Vec<Source>,
+}
+
+impl TypeDef {
+    /// The qualified name, `namespace.name`.
+    pub fn qualified(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+}
+
+/// A permission requirement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Permission {
+    /// `Delegated (work or school account)`, `Application`, …
+    pub kind: String,
+    /// The scopes as documented.
+    pub scopes: String,
+}
+
+/// A body or response payload type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Payload {
+    /// The type.
+    pub ty: TypeRef,
+    /// A collection (`{"value": [...]}` for responses).
+    pub collection: bool,
+}
+
+/// An operation.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Operation {
+    /// Stable id: the page's path without `.md` (plus the method when a page has several).
+    pub id: String,
+    /// Page title.
+    pub title: String,
+    /// Summary paragraph.
+    pub description: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// Canonical path template (after the version segment).
+    pub path: PathTemplate,
+    /// Other documented paths for the same operation.
+    pub alternate_paths: Vec<PathTemplate>,
+    /// Permissions table.
+    pub permissions: Vec<Permission>,
+    /// Request body, if any.
+    pub request_body: Option<Payload>,
+    /// Documented success status.
+    pub success_status: u16,
+    /// Response payload, if any.
+    pub response: Option<Payload>,
+    /// Product area.
+    pub workload: String,
+    /// Where the canonical request line is.
+    pub source: Source,
+}
+
+/// A documented example message body, bound to the type it should deserialize into.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExampleBody {
+    /// Operation id, for examples on api pages.
+    pub operation: Option<String>,
+    /// Request or response.
+    pub role: ExampleRole,
+    /// The type the body claims to be (unwrapped from `value` for collections).
+    pub payload: Payload,
+    /// The JSON body.
+    pub json: Value,
+    /// Where the body starts.
+    pub source: Source,
+}
+
+/// Which side of an exchange an example body is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleRole {
+    /// Request body.
+    Request,
+    /// Response body.
+    Response,
+}
+
+/// One API version, resolved.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Api {
+    /// Version label (`beta`, `v1.0`, or the docs folder's name).
+    pub version: String,
+    /// Types by key.
+    pub types: BTreeMap<TypeKey, TypeDef>,
+    /// Operations, sorted by id.
+    pub operations: Vec<Operation>,
+    /// Example bodies, in page order.
+    pub examples: Vec<ExampleBody>,
+}

@@ -1,0 +1,151 @@
+//! The per-version symbol table: type names (case-insensitive, qualified and short) and the
+//! pages that define them, so that links resolve to types by what the target page defines,
+//! never by its file name.
+
+use std::collections::BTreeMap;
+
+use super::TypeKey;
+
+/// How a name or link was resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The type.
+    pub key: TypeKey,
+    /// Whether the spelling matched the definition exactly (case included).
+    pub exact_case: bool,
+}
+
+/// Names → type keys for one version.
+#[derive(Clone, Debug, Default)]
+pub struct SymbolTable {
+    /// Lower-case qualified name → (key, name as defined).
+    qualified: BTreeMap<String, (TypeKey, String)>,
+    /// Lower-case short name → keys, sorted.
+    short: BTreeMap<String, Vec<TypeKey>>,
+    /// Lower-case page path → keys of the types it defines, in page order.
+    pages: BTreeMap<String, Vec<TypeKey>>,
+    /// Key → short name as defined, for enum-anchor lookups.
+    short_of: BTreeMap<TypeKey, String>,
+}
+
+impl SymbolTable {
+    /// Register a type defined on `page` (relative path).
+    pub fn insert(&mut self, key: &TypeKey, qualified: &str, short: &str, page: &str) {
+        self.qualified.insert(qualified.to_ascii_lowercase(), (key.clone(), qualified.to_string()));
+        let list = self.short.entry(short.to_ascii_lowercase()).or_default();
+        if !list.contains(key) {
+            list.push(key.clone());
+            list.sort();
+        }
+        let on_page = self.pages.entry(page.to_ascii_lowercase()).or_default();
+        if !on_page.contains(key) {
+            on_page.push(key.clone());
+        }
+        self.short_of.insert(key.clone(), short.to_string());
+    }
+
+    /// Whether a page path (relative, any case) exists among the registered pages.
+    pub fn page_defines_types(&self, page: &str) -> bool {
+        self.pages.contains_key(&page.to_ascii_lowercase())
+    }
+
+    /// Resolve a name as written (`user`, `microsoft.graph.user`, `#microsoft.graph.user`,
+    /// `Collection(microsoft.graph.user)` is the caller's to unwrap). Prefers `namespace`.
+    pub fn resolve_name(&self, name: &str, namespace: &str) -> Option<Resolved> {
+        let name = name.trim().trim_start_matches('#');
+        if name.is_empty() {
+            return None;
+        }
+        let lower = name.to_ascii_lowercase();
+        if lower.contains('.') {
+            if let Some((key, defined)) = self.qualified.get(&lower) {
+                return Some(Resolved { key: key.clone(), exact_case: defined == name });
+            }
+        }
+        let short = lower.rsplit('.').next().unwrap_or(&lower);
+        let written_short = name.rsplit('.').next().unwrap_or(name);
+        let candidates = self.short.get(short)?;
+        let ns = format!("{}.", namespace.to_ascii_lowercase());
+        let key = candidates
+            .iter()
+            .find(|k| k.starts_with(&ns) && !k[ns.len()..].contains('.'))
+            .or_else(|| candidates.iter().find(|k| k.starts_with("microsoft.graph.") && !k["microsoft.graph.".len()..].contains('.')))
+            .unwrap_or(&candidates[0]);
+        let exact_case = self.short_of.get(key).is_some_and(|s| s == written_short);
+        Some(Resolved { key: key.clone(), exact_case })
+    }
+
+    /// Resolve a link written on page `from` (`../resources/user.md`, `enums.md#x-values`).
+    /// Returns `None` when the target page defines no type.
+    pub fn resolve_link(&self, from: &str, dest: &str) -> Option<Resolved> {
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (dest, None),
+        };
+        let target = if path.is_empty() { from.to_string() } else { join_relative(from, path)? };
+        let keys = self.pages.get(&target.to_ascii_lowercase())?;
+        if let Some(anchor) = anchor.and_then(|a| a.strip_suffix("-values")) {
+            let anchor = anchor.to_ascii_lowercase();
+            if let Some(key) = keys.iter().find(|k| self.short_of.get(*k).is_some_and(|s| s.to_ascii_lowercase() == anchor)) {
+                return Some(Resolved { key: key.clone(), exact_case: true });
+            }
+        }
+        keys.first().map(|k| Resolved { key: k.clone(), exact_case: true })
+    }
+}
+
+/// Join a relative link to the directory of `from`, resolving `.` and `..`.
+/// Returns `None` for absolute URLs, site-rooted links and paths that climb above the root.
+pub fn join_relative(from: &str, dest: &str) -> Option<String> {
+    let dest = dest.trim();
+    if dest.is_empty() || dest.starts_with('/') || dest.contains("://") || dest.starts_with("mailto:") {
+        return None;
+    }
+    let dest = dest.replace('\\', "/");
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in dest.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> SymbolTable {
+        let mut t = SymbolTable::default();
+        t.insert(&"microsoft.graph.sideloadingkey".into(), "microsoft.graph.sideLoadingKey", "sideLoadingKey", "resources/intune-onboarding-sideloadingkey.md");
+        t.insert(&"microsoft.graph.callrecords.session".into(), "microsoft.graph.callRecords.session", "session", "resources/callrecords-session.md");
+        t.insert(&"microsoft.graph.printquality".into(), "microsoft.graph.printQuality", "printQuality", "resources/enums.md");
+        t.insert(&"microsoft.graph.importance".into(), "microsoft.graph.importance", "importance", "resources/enums.md");
+        t
+    }
+
+    #[test]
+    fn names_resolve_case_insensitively_and_report_case() {
+        let t = table();
+        assert_eq!(t.resolve_name("sideLoadingKey", "microsoft.graph").unwrap(), Resolved { key: "microsoft.graph.sideloadingkey".into(), exact_case: true });
+        assert!(!t.resolve_name("microsoft.graph.sideloadingkey", "microsoft.graph").unwrap().exact_case);
+        assert!(!t.resolve_name("#microsoft.graph.sideloadingkey", "microsoft.graph").unwrap().exact_case);
+        assert_eq!(t.resolve_name("session", "microsoft.graph.callRecords").unwrap().key, "microsoft.graph.callrecords.session");
+        assert!(t.resolve_name("missing", "microsoft.graph").is_none());
+    }
+
+    #[test]
+    fn links_resolve_by_what_the_target_defines() {
+        let t = table();
+        assert_eq!(t.resolve_link("api/x.md", "../resources/intune-onboarding-sideloadingkey.md").unwrap().key, "microsoft.graph.sideloadingkey");
+        assert_eq!(t.resolve_link("resources/a.md", "enums.md#importance-values").unwrap().key, "microsoft.graph.importance");
+        assert!(t.resolve_link("api/x.md", "../resources/sideloadingkey.md").is_none());
+        assert_eq!(join_relative("api/x.md", "..\\resources\\y.md").as_deref(), Some("resources/y.md"));
+        assert_eq!(join_relative("api/x.md", "../../../y.md"), None);
+    }
+}

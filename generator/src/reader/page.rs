@@ -1,0 +1,968 @@
+//! One page → the facts it states: the types it defines (resource and enum pages), the
+//! operations it documents (api pages) and its example messages. Nothing here resolves
+//! names across pages; that is `crate::ir`'s job.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::annotation::{self, Annotation};
+use super::blocks::{self, Block, BlockKind, Cell, Fence, Link, Table};
+use super::front_matter::{self, FrontMatter};
+use super::http::{self, HttpMessage, HttpRequest, HttpResponse, PathTemplate};
+use super::lenient_json;
+use super::type_expr::{self, DescriptionFlags, TypeExpr};
+use crate::diagnostics::{Diagnostics, Rule, Severity};
+
+/// An api page documents no request line at all.
+pub const NO_OPERATION: Rule = Rule {
+    id: "api/no-operation",
+    severity: Severity::Warning,
+    summary: "an api page has no request syntax and no example request to take one from",
+};
+/// A fence under `## HTTP request` holds no request line.
+pub const BAD_REQUEST_LINE: Rule = Rule {
+    id: "http/bad-request-line",
+    severity: Severity::Warning,
+    summary: "a request line cannot be read as `METHOD /path`",
+};
+/// An example fence could not be classified as request, response or JSON payload.
+pub const UNCLASSIFIED_EXAMPLE: Rule = Rule {
+    id: "example/unclassified",
+    severity: Severity::Warning,
+    summary: "an example fence is neither a request, a response nor a JSON payload",
+};
+/// A response example has no request before it on the page.
+pub const UNPAIRED_RESPONSE: Rule = Rule {
+    id: "example/unpaired-response",
+    severity: Severity::Note,
+    summary: "an example response has no example request before it",
+};
+/// The permissions table still holds a draft placeholder.
+pub const PERMISSIONS_TODO: Rule = Rule {
+    id: "permissions/todo",
+    severity: Severity::Warning,
+    summary: "the permissions table holds a `TODO` placeholder instead of scopes",
+};
+/// A table row has fewer cells than its header.
+pub const SHORT_ROW: Rule = Rule {
+    id: "table/short-row",
+    severity: Severity::Note,
+    summary: "a table row has fewer cells than its header; missing cells read as empty",
+};
+/// A Type cell could not be read.
+pub const UNPARSED_TYPE: Rule = Rule {
+    id: "table/unparsed-type",
+    severity: Severity::Warning,
+    summary: "a Type cell is not a type docgen can read; the property is kept as untyped JSON",
+};
+/// A resource page defines no type.
+pub const NO_TYPE: Rule = Rule {
+    id: "resource/no-type",
+    severity: Severity::Warning,
+    summary: "a resource page yields no type name (no annotation and no `X resource type` H1)",
+};
+
+/// Rules reported by this module.
+pub const RULES: &[&Rule] = &[
+    &NO_OPERATION,
+    &BAD_REQUEST_LINE,
+    &UNCLASSIFIED_EXAMPLE,
+    &UNPAIRED_RESPONSE,
+    &PERMISSIONS_TODO,
+    &SHORT_ROW,
+    &UNPARSED_TYPE,
+    &NO_TYPE,
+];
+
+/// What a page is, by folder first and `doc_type` second (30 corpus pages are mislabelled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    /// Documents one or more operations.
+    Api,
+    /// Documents a resource or complex type.
+    Resource,
+    /// Documents one or more enums.
+    Enum,
+    /// Overview prose.
+    Conceptual,
+}
+
+/// A value and the 1-based line it was read from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Located<T> {
+    /// 1-based source line.
+    pub line: u32,
+    /// The value.
+    pub value: T,
+}
+
+/// A link with its source line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PageLink {
+    /// 1-based source line of the paragraph or row holding the link.
+    pub line: u32,
+    /// Link text.
+    pub text: String,
+    /// Destination as written.
+    pub dest: String,
+}
+
+/// A reference to a named type as a page writes it: link text and target.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TypeMention {
+    /// 1-based line.
+    pub line: u32,
+    /// The name as written (link text or plain text).
+    pub name: String,
+    /// Link destination, if linked.
+    pub link: Option<String>,
+}
+
+/// How a page states a base type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseSource {
+    /// `"baseType"` in the resource annotation.
+    Annotation,
+    /// An `Inherits from [x](x.md)` sentence.
+    Prose,
+    /// `Inherited from [x](x.md)` in property descriptions.
+    InheritedRows,
+}
+
+/// A base type claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BaseClaim {
+    /// Where it was stated.
+    pub source: BaseSource,
+    /// The base type as mentioned.
+    pub mention: TypeMention,
+}
+
+/// A property or relationship row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PropertyFacts {
+    /// 1-based line of the row.
+    pub line: u32,
+    /// The JSON name as documented.
+    pub name: String,
+    /// The Type cell, parsed.
+    pub type_expr: TypeExpr,
+    /// Description, plain text.
+    pub description: String,
+    /// Flags read from the description.
+    pub flags: DescriptionFlags,
+    /// From a Relationships table (a navigation property).
+    pub relationship: bool,
+}
+
+/// An enum member row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MemberFacts {
+    /// 1-based line.
+    pub line: u32,
+    /// Wire name.
+    pub name: String,
+    /// Numeric value, when the table has one.
+    pub value: Option<i64>,
+    /// Description, plain text.
+    pub description: String,
+}
+
+/// What kind of type a page defines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeFactsKind {
+    /// Entity or complex type with properties.
+    Structure,
+    /// Enum with members.
+    Enum,
+}
+
+/// A type definition (or one page's slice of it: some types span several pages).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TypeFacts {
+    /// 1-based line of the defining heading or annotation.
+    pub line: u32,
+    /// Name as the page states it, possibly qualified (`microsoft.graph.callRecords.session`).
+    pub name: String,
+    /// Structure or enum.
+    pub kind: TypeFactsKind,
+    /// Namespace from the `Namespace:` line, if any.
+    pub namespace: Option<String>,
+    /// Base type claims, in page order.
+    pub bases: Vec<BaseClaim>,
+    /// Properties, then relationships, in table order.
+    pub properties: Vec<PropertyFacts>,
+    /// Enum members.
+    pub members: Vec<MemberFacts>,
+    /// First paragraph after the H1, plain text.
+    pub description: String,
+    /// `openType` from the annotation.
+    pub open_type: Option<bool>,
+    /// `abstract` from the annotation.
+    pub is_abstract: Option<bool>,
+    /// The `## JSON representation` body, when it parses.
+    pub json_representation: Option<Located<Value>>,
+}
+
+/// A permission row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PermissionFacts {
+    /// 1-based line.
+    pub line: u32,
+    /// `Delegated (work or school account)`, `Application`, …
+    pub kind: String,
+    /// The scopes cell as plain text.
+    pub scopes: String,
+}
+
+/// A parameter or header row (name, type when given, description).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParameterFacts {
+    /// 1-based line.
+    pub line: u32,
+    /// Name as documented.
+    pub name: String,
+    /// Type, if the table has a Type column.
+    pub type_expr: Option<TypeExpr>,
+    /// Value or description text.
+    pub description: String,
+}
+
+/// An operation as one api page documents it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OperationFacts {
+    /// 1-based line of the first request line.
+    pub line: u32,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// All request paths documented for this method (the first is the canonical one).
+    pub paths: Vec<Located<PathTemplate>>,
+    /// Taken from an example because the page has no syntax block.
+    pub from_example: bool,
+}
+
+/// An example request.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExampleRequest {
+    /// The annotation, if any.
+    pub annotation: Option<Annotation>,
+    /// The parsed message.
+    pub message: HttpRequest,
+    /// Parsed JSON body, if it is JSON and parses.
+    pub json: Option<Located<Value>>,
+}
+
+/// An example response.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ExampleResponse {
+    /// The annotation, if any.
+    pub annotation: Option<Annotation>,
+    /// The parsed message.
+    pub message: HttpResponse,
+    /// Parsed JSON body, if it is JSON and parses.
+    pub json: Option<Located<Value>>,
+}
+
+/// A request and its response, paired by position.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ExampleFacts {
+    /// The request, if the example has one.
+    pub request: Option<ExampleRequest>,
+    /// The response, if the example has one.
+    pub response: Option<ExampleResponse>,
+}
+
+/// Everything one page states.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Page {
+    /// Path relative to the docs folder, `/`-separated.
+    pub file: Arc<str>,
+    /// Page kind.
+    pub kind: PageKind,
+    /// Front matter fields.
+    #[serde(skip)]
+    pub front_matter: FrontMatter,
+    /// The H1.
+    pub title: Option<Located<String>>,
+    /// `Namespace:` line.
+    pub namespace: Option<String>,
+    /// First paragraph after the H1.
+    pub summary: String,
+    /// Types defined here.
+    pub types: Vec<TypeFacts>,
+    /// Operations documented here.
+    pub operations: Vec<OperationFacts>,
+    /// Permissions table rows.
+    pub permissions: Vec<PermissionFacts>,
+    /// Request header rows.
+    pub headers: Vec<ParameterFacts>,
+    /// Query, path and function parameter rows.
+    pub parameters: Vec<ParameterFacts>,
+    /// Request body property rows.
+    pub body_properties: Vec<PropertyFacts>,
+    /// The type the request body is said to be (`supply a JSON representation of [x](x.md)`).
+    pub body_type: Option<TypeMention>,
+    /// Documented success status (`returns a `201 Created` response code`).
+    pub response_status: Option<Located<u16>>,
+    /// The type the response section names, and whether it says "collection".
+    pub response_type: Option<(TypeMention, bool)>,
+    /// Examples in page order.
+    pub examples: Vec<ExampleFacts>,
+    /// Every link on the page.
+    pub links: Vec<PageLink>,
+    /// HTTP fences outside the request-syntax section (example candidates).
+    pub example_fences: u32,
+    /// Of those, fences that hold neither a request nor a response.
+    pub unclassified_fences: u32,
+}
+
+/// The role of the section a block sits in, from its H2 (and H3 for enum sections).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Section {
+    Intro,
+    Properties,
+    Relationships,
+    Methods,
+    JsonRepresentation,
+    Members,
+    EnumValues(String),
+    Permissions,
+    HttpRequest,
+    RequestHeaders,
+    RequestBody,
+    Parameters,
+    Response,
+    Examples,
+    Other,
+}
+
+fn section_for(h2: &str) -> Section {
+    let h = h2.trim().to_ascii_lowercase();
+    let h = h.as_str();
+    match h {
+        "properties" => Section::Properties,
+        "relationships" => Section::Relationships,
+        "methods" => Section::Methods,
+        "members" => Section::Members,
+        "permissions" | "prerequisites" => Section::Permissions,
+        "request headers" | "optional request headers" => Section::RequestHeaders,
+        "request body" => Section::RequestBody,
+        "response" | "response body" => Section::Response,
+        _ if h.starts_with("json representation") => Section::JsonRepresentation,
+        _ if h.starts_with("http request") => Section::HttpRequest,
+        _ if h.starts_with("example") => Section::Examples,
+        _ if h.contains("parameters") => Section::Parameters,
+        _ => Section::Other,
+    }
+}
+
+/// Page kind from the folder the page sits in, then `doc_type`.
+pub fn page_kind(file: &str, front_matter: &FrontMatter) -> PageKind {
+    let doc_type = front_matter.get("doc_type").unwrap_or("").trim();
+    let in_api = file.split('/').any(|c| c == "api");
+    match doc_type {
+        _ if in_api => PageKind::Api,
+        "enumPageType" | "enumTypes" => PageKind::Enum,
+        "conceptualPageType" => PageKind::Conceptual,
+        "" if file.contains("conceptual") || file.ends_with("overview.md") => PageKind::Conceptual,
+        _ => PageKind::Resource,
+    }
+}
+
+/// Read one page. Never panics; every problem becomes a diagnostic in `diags`.
+pub fn read_page(file: &str, source: &str, diags: &mut Diagnostics) -> Page {
+    let (front_matter, body) = front_matter::split(source, diags);
+    let blocks = blocks::parse_blocks(&body, diags);
+    let kind = page_kind(file, &front_matter);
+    let mut reader = PageReader::new(file, kind, front_matter);
+    reader.read(&blocks, diags);
+    reader.finish(diags)
+}
+
+struct PageReader {
+    page: Page,
+    section: Section,
+    /// The pending annotation waiting for its fence.
+    annotation: Option<Annotation>,
+    /// Structure type being defined on a resource page (index into `page.types`).
+    structure: Option<usize>,
+    seen_h1: bool,
+}
+
+impl PageReader {
+    fn new(file: &str, kind: PageKind, front_matter: FrontMatter) -> Self {
+        PageReader {
+            page: Page {
+                file: file.into(),
+                kind,
+                front_matter,
+                title: None,
+                namespace: None,
+                summary: String::new(),
+                types: Vec::new(),
+                operations: Vec::new(),
+                permissions: Vec::new(),
+                headers: Vec::new(),
+                parameters: Vec::new(),
+                body_properties: Vec::new(),
+                body_type: None,
+                response_status: None,
+                response_type: None,
+                examples: Vec::new(),
+                links: Vec::new(),
+                example_fences: 0,
+                unclassified_fences: 0,
+            },
+            section: Section::Intro,
+            annotation: None,
+            structure: None,
+            seen_h1: false,
+        }
+    }
+
+    fn read(&mut self, blocks: &[Block], diags: &mut Diagnostics) {
+        for block in blocks {
+            match &block.kind {
+                BlockKind::Heading { level, text } => self.heading(*level, text, block.line),
+                BlockKind::Paragraph { text, links } => self.paragraph(text, links, block.line),
+                BlockKind::Table(table) => self.table(table, block.line, diags),
+                BlockKind::Comment { text } => {
+                    if let Some(a) = annotation::parse(text, block.line, diags) {
+                        if !a.is_page {
+                            self.annotation = Some(a);
+                        }
+                    }
+                }
+                BlockKind::Fence(fence) => {
+                    let annotation = self.annotation.take();
+                    self.fence(fence, block.line, annotation, diags);
+                }
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str, line: u32) {
+        if level <= 1 {
+            if !self.seen_h1 {
+                self.seen_h1 = true;
+                self.page.title = Some(Located { line, value: text.to_string() });
+                if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) {
+                    self.start_type_from_title(text, line);
+                }
+            }
+            self.section = Section::Intro;
+            return;
+        }
+        // `### printQuality values` introduces an inline enum on any page.
+        let lower = text.to_ascii_lowercase();
+        if level >= 3 && lower.ends_with(" values") {
+            let name = text[..text.len() - " values".len()].trim().trim_matches('`');
+            if !name.is_empty() && !name.contains(' ') {
+                self.section = Section::EnumValues(name.to_string());
+                return;
+            }
+        }
+        if level == 2 {
+            self.section = section_for(text);
+            // `## Properties` directly under a sub-heading keeps the structure type.
+        } else if matches!(self.section, Section::EnumValues(_)) {
+            self.section = Section::Other;
+        }
+    }
+
+    fn start_type_from_title(&mut self, title: &str, line: u32) {
+        let lower = title.to_ascii_lowercase();
+        let suffixes = [" resource type", " complex type", " entity type", " resource", " enum type", " enumeration type", " enum", " object", " type"];
+        let name = suffixes
+            .iter()
+            .find(|s| lower.ends_with(*s))
+            .map(|s| title[..title.len() - s.len()].trim())
+            .unwrap_or(title.trim())
+            .trim_matches('`');
+        if name.is_empty() || name.contains(' ') {
+            return;
+        }
+        let kind = if self.page.kind == PageKind::Enum { TypeFactsKind::Enum } else { TypeFactsKind::Structure };
+        self.page.types.push(TypeFacts {
+            line,
+            name: name.to_string(),
+            kind,
+            namespace: None,
+            bases: Vec::new(),
+            properties: Vec::new(),
+            members: Vec::new(),
+            description: String::new(),
+            open_type: None,
+            is_abstract: None,
+            json_representation: None,
+        });
+        if kind == TypeFactsKind::Structure {
+            self.structure = Some(self.page.types.len() - 1);
+        }
+    }
+
+    fn paragraph(&mut self, text: &str, links: &[Link], line: u32) {
+        for link in links {
+            self.page.links.push(PageLink { line, text: link.text.clone(), dest: link.dest.clone() });
+        }
+        if let Some(ns) = text.strip_prefix("Namespace:") {
+            let ns = ns.trim().trim_end_matches('.').to_string();
+            for t in &mut self.page.types {
+                t.namespace = Some(ns.clone());
+            }
+            self.page.namespace = Some(ns);
+            return;
+        }
+        match self.section {
+            Section::Intro => {
+                if self.page.summary.is_empty() {
+                    self.page.summary = text.to_string();
+                    if let Some(i) = self.structure {
+                        self.page.types[i].description = text.to_string();
+                    }
+                }
+                if let Some(i) = self.structure {
+                    if let Some(mention) = inheritance_mention(text, links, line) {
+                        self.page.types[i].bases.push(BaseClaim { source: BaseSource::Prose, mention });
+                    }
+                }
+            }
+            Section::RequestBody => {
+                if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") {
+                    self.page.body_type = first_type_link(links, line);
+                }
+            }
+            Section::Response => {
+                if self.page.response_status.is_none() {
+                    if let Some(code) = status_in_prose(text) {
+                        self.page.response_status = Some(Located { line, value: code });
+                        let collection = text.to_ascii_lowercase().contains("collection");
+                        self.page.response_type = first_type_link(links, line).map(|m| (m, collection));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn table(&mut self, table: &Table, line: u32, diags: &mut Diagnostics) {
+        for row in &table.rows {
+            if row.cells.len() < table.header.len() {
+                diags.report(
+                    &SHORT_ROW,
+                    row.line,
+                    1,
+                    format!("row has {} cells, header has {}", row.cells.len(), table.header.len()),
+                );
+            }
+            for cell in &row.cells {
+                for link in &cell.links {
+                    self.page.links.push(PageLink { line: row.line, text: link.text.clone(), dest: link.dest.clone() });
+                }
+            }
+        }
+        let columns: Vec<String> = table.header.iter().map(|c| normalize_header(&c.text)).collect();
+        let first = columns.first().map(String::as_str).unwrap_or("");
+        match (&self.section, first) {
+            (Section::Permissions, _) | (_, "permission type") => self.permissions(table, diags),
+            (Section::EnumValues(name), _) => {
+                let name = name.clone();
+                self.enum_table(&name, table, &columns, line)
+            }
+            (Section::Members, _) | (_, "member") => {
+                let name = self.page.types.last().map(|t| t.name.clone());
+                match name {
+                    Some(name) if self.page.kind == PageKind::Enum => self.enum_table(&name, table, &columns, line),
+                    _ => {}
+                }
+            }
+            (Section::Properties, _) | (Section::Intro, "property") => {
+                self.ensure_structure_for_table(line, diags);
+                self.property_rows(table, &columns, false, diags)
+            }
+            (Section::Relationships, _) => self.property_rows(table, &columns, true, diags),
+            (Section::RequestBody, _) => {
+                let rows = self.rows_as_properties(table, &columns, false, diags);
+                self.page.body_properties.extend(rows);
+            }
+            (Section::RequestHeaders, _) => {
+                let rows = parameter_rows(table, &columns);
+                self.page.headers.extend(rows);
+            }
+            (Section::Parameters, _) => {
+                let rows = parameter_rows(table, &columns);
+                self.page.parameters.extend(rows);
+            }
+            _ => {}
+        }
+    }
+
+    fn ensure_structure_for_table(&mut self, line: u32, diags: &mut Diagnostics) {
+        if self.structure.is_none() && self.page.kind == PageKind::Resource {
+            diags.report(&NO_TYPE, line, 1, "properties table on a page whose H1 names no type");
+        }
+    }
+
+    fn permissions(&mut self, table: &Table, diags: &mut Diagnostics) {
+        for row in &table.rows {
+            let kind = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
+            let scopes = row.cells.get(1).map(|c| c.text.clone()).unwrap_or_default();
+            if scopes.to_ascii_uppercase().contains("TODO") {
+                diags.report(&PERMISSIONS_TODO, row.line, 1, format!("permissions for `{kind}` are a placeholder: `{scopes}`"));
+            }
+            self.page.permissions.push(PermissionFacts { line: row.line, kind, scopes });
+        }
+    }
+
+    fn enum_table(&mut self, name: &str, table: &Table, columns: &[String], line: u32) {
+        // `Value | Description` tables hold member names in the Value column.
+        let name_col = columns.iter().position(|c| c == "member" || c == "name").unwrap_or(0);
+        let value_col = columns.iter().position(|c| c.contains("value")).filter(|&i| i != name_col);
+        let desc_col = columns.iter().position(|c| c == "description");
+        let mut members = Vec::new();
+        for row in &table.rows {
+            let Some(member) = row.cells.get(name_col).map(|c| c.text.trim_matches('`').trim().to_string()) else { continue };
+            if member.is_empty() {
+                continue;
+            }
+            let value = value_col.and_then(|i| row.cells.get(i)).and_then(|c| c.text.trim().parse::<i64>().ok());
+            let description = desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default();
+            members.push(MemberFacts { line: row.line, name: member, value, description });
+        }
+        if let Some(existing) = self.page.types.iter_mut().find(|t| t.kind == TypeFactsKind::Enum && t.name == name) {
+            existing.members.extend(members);
+            return;
+        }
+        self.page.types.push(TypeFacts {
+            line,
+            name: name.to_string(),
+            kind: TypeFactsKind::Enum,
+            namespace: self.page.namespace.clone(),
+            bases: Vec::new(),
+            properties: Vec::new(),
+            members,
+            description: String::new(),
+            open_type: None,
+            is_abstract: None,
+            json_representation: None,
+        });
+    }
+
+    fn property_rows(&mut self, table: &Table, columns: &[String], relationship: bool, diags: &mut Diagnostics) {
+        let rows = self.rows_as_properties(table, columns, relationship, diags);
+        let Some(i) = self.structure else { return };
+        let ty = &mut self.page.types[i];
+        for p in &rows {
+            if let Some((name, link)) = &p.flags.inherited_from {
+                if !ty.bases.iter().any(|b| b.source == BaseSource::InheritedRows) {
+                    ty.bases.push(BaseClaim {
+                        source: BaseSource::InheritedRows,
+                        mention: TypeMention { line: p.line, name: name.clone(), link: link.clone() },
+                    });
+                }
+            }
+        }
+        ty.properties.extend(rows);
+    }
+
+    fn rows_as_properties(
+        &self,
+        table: &Table,
+        columns: &[String],
+        relationship: bool,
+        diags: &mut Diagnostics,
+    ) -> Vec<PropertyFacts> {
+        let type_col = columns.iter().position(|c| c == "type");
+        let desc_col = columns.iter().position(|c| c.starts_with("description"));
+        let mut out = Vec::new();
+        for row in &table.rows {
+            let Some(name_cell) = row.cells.first() else { continue };
+            let name = property_name(name_cell);
+            if name.is_empty() {
+                continue;
+            }
+            let type_expr = match type_col.and_then(|i| row.cells.get(i)) {
+                Some(cell) => type_expr::parse_type_cell(&cell.raw),
+                None => type_expr::parse_type_cell(""),
+            };
+            if type_expr.is_unparsed() && type_col.is_some() {
+                diags.report(&UNPARSED_TYPE, row.line, 1, format!("type of `{name}` is `{}`", type_expr.written));
+            }
+            let description = desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default();
+            let flags = type_expr::description_flags(&desc_col.and_then(|i| row.cells.get(i)).map(|c| c.raw.clone()).unwrap_or_default());
+            out.push(PropertyFacts { line: row.line, name, type_expr, description, flags, relationship });
+        }
+        out
+    }
+
+    fn fence(&mut self, fence: &Fence, line: u32, annotation: Option<Annotation>, diags: &mut Diagnostics) {
+        let info = fence.info.to_ascii_lowercase();
+        let block_type = annotation.as_ref().and_then(|a| a.block_type.clone()).unwrap_or_default();
+        if info == "json" || block_type == "resource" || block_type == "example" {
+            self.json_fence(fence, annotation, diags);
+            return;
+        }
+        if !matches!(info.as_str(), "http" | "msgraph-interactive" | "") {
+            return;
+        }
+        if self.section == Section::HttpRequest {
+            self.syntax_fence(fence, diags);
+            return;
+        }
+        let messages = http::parse_http_fence(&fence.content);
+        self.page.example_fences += 1;
+        if messages.is_empty() {
+            self.page.unclassified_fences += 1;
+            if !fence.content.trim().is_empty() && block_type != "ignored" {
+                diags.report(&UNCLASSIFIED_EXAMPLE, line, 1, "fence holds neither a request line nor a status line");
+            }
+            return;
+        }
+        let mut annotation = annotation;
+        for message in messages {
+            match message {
+                HttpMessage::Request(request) => {
+                    let json = body_json(request.body.as_ref(), fence.content_line, "example request body", diags);
+                    self.page.examples.push(ExampleFacts {
+                        request: Some(ExampleRequest { annotation: annotation.take(), message: request, json }),
+                        response: None,
+                    });
+                }
+                HttpMessage::Response(response) => {
+                    let json = body_json(response.body.as_ref(), fence.content_line, "example response body", diags);
+                    let example = ExampleResponse { annotation: annotation.take(), message: response, json };
+                    match self.page.examples.last_mut() {
+                        Some(last) if last.response.is_none() && last.request.is_some() => last.response = Some(example),
+                        _ => {
+                            diags.report(&UNPAIRED_RESPONSE, example.message.line + fence.content_line, 1, "response without a preceding request");
+                            self.page.examples.push(ExampleFacts { request: None, response: Some(example) });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn json_fence(&mut self, fence: &Fence, annotation: Option<Annotation>, diags: &mut Diagnostics) {
+        let is_resource = annotation.as_ref().and_then(|a| a.block_type.as_deref()) == Some("resource")
+            || (annotation.is_none() && self.section == Section::JsonRepresentation);
+        if !is_resource {
+            return;
+        }
+        let value = match lenient_json::parse(&fence.content) {
+            Ok(parsed) => {
+                lenient_json::report_repairs(&parsed, diags, fence.content_line, "JSON representation");
+                Some(parsed.value)
+            }
+            Err(failure) => {
+                lenient_json::report_failure(&failure, diags, fence.content_line, "JSON representation");
+                None
+            }
+        };
+        let Some(a) = annotation else {
+            if let (Some(i), Some(value)) = (self.structure, value) {
+                self.page.types[i].json_representation = Some(Located { line: fence.content_line, value });
+            }
+            return;
+        };
+        // The annotation's @odata.type is the authoritative name of the type defined here.
+        let index = match (&a.odata_type, self.structure) {
+            (Some(qualified), Some(i)) => {
+                let short = qualified.rsplit('.').next().unwrap_or(qualified);
+                let ty = &mut self.page.types[i];
+                if ty.name.eq_ignore_ascii_case(short) || ty.properties.is_empty() || self.page.kind != PageKind::Resource {
+                    ty.name = qualified.clone();
+                    Some(i)
+                } else {
+                    self.push_structure(qualified, a.line)
+                }
+            }
+            (Some(qualified), None) => self.push_structure(qualified, a.line),
+            (None, i) => i,
+        };
+        let Some(i) = index else { return };
+        let ty = &mut self.page.types[i];
+        if let Some(base) = &a.base_type {
+            ty.bases.insert(0, BaseClaim {
+                source: BaseSource::Annotation,
+                mention: TypeMention { line: a.line, name: base.clone(), link: None },
+            });
+        }
+        ty.open_type = a.open_type;
+        ty.is_abstract = a.is_abstract;
+        if let Some(value) = value {
+            ty.json_representation = Some(Located { line: fence.content_line, value });
+        }
+    }
+
+    fn push_structure(&mut self, name: &str, line: u32) -> Option<usize> {
+        self.page.types.push(TypeFacts {
+            line,
+            name: name.to_string(),
+            kind: TypeFactsKind::Structure,
+            namespace: self.page.namespace.clone(),
+            bases: Vec::new(),
+            properties: Vec::new(),
+            members: Vec::new(),
+            description: String::new(),
+            open_type: None,
+            is_abstract: None,
+            json_representation: None,
+        });
+        Some(self.page.types.len() - 1)
+    }
+
+    fn syntax_fence(&mut self, fence: &Fence, diags: &mut Diagnostics) {
+        for (offset, raw) in fence.content.lines().enumerate() {
+            let line = fence.content_line + offset as u32;
+            let text = raw.trim();
+            if text.is_empty() || text.eq_ignore_ascii_case("or") || !text.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            // Header lines (`workbook-session-id: {session-id}`) are not request lines.
+            if text.split_whitespace().next().is_some_and(|w| w.ends_with(':')) {
+                continue;
+            }
+            let Some((method, target)) = http::parse_request_line(text) else {
+                diags.report(&BAD_REQUEST_LINE, line, 1, format!("cannot read request line `{text}`"));
+                continue;
+            };
+            let path = Located { line, value: target.path };
+            match self.page.operations.iter_mut().find(|o| o.method == method) {
+                Some(op) => op.paths.push(path),
+                None => self.page.operations.push(OperationFacts { line, method, paths: vec![path], from_example: false }),
+            }
+        }
+    }
+
+    fn finish(mut self, diags: &mut Diagnostics) -> Page {
+        if self.page.kind == PageKind::Api && self.page.operations.is_empty() {
+            // Pages without a syntax block (topical pages) document their operations by example.
+            let from_examples: Vec<(u32, String, PathTemplate)> = self
+                .page
+                .examples
+                .iter()
+                .filter_map(|e| e.request.as_ref())
+                .map(|r| (r.message.line, r.message.method.clone(), r.message.target.path.clone()))
+                .collect();
+            for (line, method, path) in from_examples {
+                match self.page.operations.iter_mut().find(|o| o.method == method) {
+                    Some(op) => op.paths.push(Located { line, value: path }),
+                    None => self.page.operations.push(OperationFacts {
+                        line,
+                        method,
+                        paths: vec![Located { line, value: path }],
+                        from_example: true,
+                    }),
+                }
+            }
+            if self.page.operations.is_empty() {
+                diags.report(&NO_OPERATION, self.page.title.as_ref().map_or(1, |t| t.line), 1, "api page documents no request");
+            }
+        }
+        if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) && self.page.types.is_empty() {
+            diags.report(&NO_TYPE, self.page.title.as_ref().map_or(1, |t| t.line), 1, "no type name found on this page");
+        }
+        self.page
+    }
+}
+
+/// The JSON of a message body, parsed leniently, with repairs and failures reported.
+fn body_json(body: Option<&http::Body>, content_line: u32, what: &str, diags: &mut Diagnostics) -> Option<Located<Value>> {
+    let body = body?;
+    if body.kind != http::BodyKind::Json {
+        return None;
+    }
+    let line = content_line + body.line;
+    match lenient_json::parse(&body.text) {
+        Ok(parsed) => {
+            lenient_json::report_repairs(&parsed, diags, line, what);
+            Some(Located { line, value: parsed.value })
+        }
+        Err(failure) => {
+            lenient_json::report_failure(&failure, diags, line, what);
+            None
+        }
+    }
+}
+
+/// `Inherits from [x](x.md)` and its variants in an intro paragraph.
+fn inheritance_mention(text: &str, links: &[Link], line: u32) -> Option<TypeMention> {
+    let lower = text.to_ascii_lowercase();
+    let at = ["inherits from", "derived from", "subclass of", "inherited from", "derives from"]
+        .iter()
+        .filter_map(|p| lower.find(p).map(|i| i + p.len()))
+        .min()?;
+    let rest = text.get(at..)?.trim_start();
+    if let Some(link) = links.iter().find(|l| rest.starts_with(&format!("[{}", l.text)) || rest.starts_with(l.text.as_str())) {
+        return Some(TypeMention { line, name: link.text.trim_matches('`').to_string(), link: Some(link.dest.clone()) });
+    }
+    let word: String = rest
+        .trim_start_matches(['*', '`'])
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '_')
+        .collect();
+    (!word.is_empty() && word != "the" && word != "a").then(|| TypeMention { line, name: word, link: None })
+}
+
+/// The first link in a paragraph that points to a page (a type mention).
+fn first_type_link(links: &[Link], line: u32) -> Option<TypeMention> {
+    links
+        .iter()
+        .find(|l| l.dest.ends_with(".md") || l.dest.contains(".md#"))
+        .map(|l| TypeMention { line, name: l.text.trim_matches('`').to_string(), link: Some(l.dest.clone()) })
+}
+
+/// `returns a `201 Created` response code`: the first three-digit number after "return".
+fn status_in_prose(text: &str) -> Option<u16> {
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find("return")?;
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i + 3 <= bytes.len() {
+        if bytes[i..i + 3].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit())
+        {
+            let code: u16 = text[i..i + 3].parse().ok()?;
+            return (100..600).contains(&code).then_some(code);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Header cell text → lower case, `*` and backticks stripped, whitespace collapsed.
+fn normalize_header(text: &str) -> String {
+    blocks::collapse(&text.replace(['*', '`'], "")).to_ascii_lowercase()
+}
+
+/// The JSON name in a property cell: bold, code and `(deprecated)` stripped.
+fn property_name(cell: &Cell) -> String {
+    let text = cell.text.trim();
+    let text = text.split_whitespace().next().unwrap_or("");
+    text.trim_matches(['*', '`', '\\']).to_string()
+}
+
+fn parameter_rows(table: &Table, columns: &[String]) -> Vec<ParameterFacts> {
+    let type_col = columns.iter().position(|c| c == "type");
+    let desc_col = columns.iter().position(|c| c == "description" || c == "value").or(Some(1));
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let name = row.cells.first()?.text.trim_matches(['*', '`']).to_string();
+            (!name.is_empty()).then(|| ParameterFacts {
+                line: row.line,
+                name,
+                type_expr: type_col.and_then(|i| row.cells.get(i)).map(|c| type_expr::parse_type_cell(&c.raw)),
+                description: desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}

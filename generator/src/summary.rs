@@ -1,0 +1,139 @@
+//! The numbers `docgen lint` prints: pages by kind, what was extracted, coverage, and
+//! diagnostics per rule id.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::ir::Api;
+use crate::reader::page::{PageKind, TypeFactsKind};
+use crate::Docs;
+
+/// Extraction figures for one version.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// Version label.
+    pub version: String,
+    /// Pages by kind.
+    pub pages: BTreeMap<String, usize>,
+    /// Resource and enum pages that yield a type with properties or members.
+    pub resource_pages_with_type: usize,
+    /// Resource and enum pages.
+    pub resource_pages: usize,
+    /// Api pages that yield at least one operation with method and path.
+    pub api_pages_with_operation: usize,
+    /// Api pages.
+    pub api_pages: usize,
+    /// Example fences (HTTP fences outside the request-syntax section).
+    pub example_fences: usize,
+    /// Example fences classified as request or response.
+    pub classified_fences: usize,
+    /// Example messages that belong to a request/response pair.
+    pub paired_messages: usize,
+    /// Example messages.
+    pub example_messages: usize,
+    /// Resolved types.
+    pub types: usize,
+    /// Properties of resolved types.
+    pub properties: usize,
+    /// Operations.
+    pub operations: usize,
+    /// Example JSON bodies bound to a type.
+    pub typed_example_bodies: usize,
+    /// Diagnostics by rule id.
+    pub diagnostics: BTreeMap<&'static str, usize>,
+    /// Error-severity diagnostics.
+    pub errors: usize,
+}
+
+fn percent(n: usize, d: usize) -> f64 {
+    if d == 0 { 100.0 } else { 100.0 * n as f64 / d as f64 }
+}
+
+impl Summary {
+    /// Compute the summary of one version.
+    pub fn of(docs: &Docs, api: &Api, diagnostics: &[Diagnostic]) -> Summary {
+        let mut s = Summary { version: docs.version.clone(), ..Summary::default() };
+        for page in &docs.pages {
+            let kind = format!("{:?}", page.kind).to_ascii_lowercase();
+            *s.pages.entry(kind).or_default() += 1;
+            match page.kind {
+                PageKind::Resource | PageKind::Enum => {
+                    s.resource_pages += 1;
+                    let yields = page.types.iter().any(|t| match t.kind {
+                        TypeFactsKind::Structure => !t.properties.is_empty() || t.json_representation.is_some(),
+                        TypeFactsKind::Enum => !t.members.is_empty(),
+                    });
+                    s.resource_pages_with_type += usize::from(yields);
+                }
+                PageKind::Api => {
+                    s.api_pages += 1;
+                    s.api_pages_with_operation += usize::from(page.operations.iter().any(|o| !o.paths.is_empty()));
+                }
+                PageKind::Conceptual => {}
+            }
+            s.example_fences += page.example_fences as usize;
+            s.classified_fences += page.example_fences.saturating_sub(page.unclassified_fences) as usize;
+            for ex in &page.examples {
+                let n = usize::from(ex.request.is_some()) + usize::from(ex.response.is_some());
+                s.example_messages += n;
+                if n == 2 {
+                    s.paired_messages += 2;
+                }
+            }
+        }
+        s.types = api.types.len();
+        s.properties = api.types.values().map(|t| t.properties.len()).sum();
+        s.operations = api.operations.len();
+        s.typed_example_bodies = api.examples.len();
+        for d in diagnostics {
+            *s.diagnostics.entry(d.rule).or_default() += 1;
+            s.errors += usize::from(d.severity == Severity::Error);
+        }
+        s
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "== {} ==", self.version)?;
+        let pages: Vec<String> = self.pages.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        writeln!(f, "pages: {}", pages.join(", "))?;
+        writeln!(
+            f,
+            "resource pages with a type: {}/{} ({:.2}%)",
+            self.resource_pages_with_type,
+            self.resource_pages,
+            percent(self.resource_pages_with_type, self.resource_pages)
+        )?;
+        writeln!(
+            f,
+            "api pages with an operation: {}/{} ({:.2}%)",
+            self.api_pages_with_operation,
+            self.api_pages,
+            percent(self.api_pages_with_operation, self.api_pages)
+        )?;
+        writeln!(
+            f,
+            "example fences classified: {}/{} ({:.2}%); messages paired: {}/{} ({:.2}%)",
+            self.classified_fences,
+            self.example_fences,
+            percent(self.classified_fences, self.example_fences),
+            self.paired_messages,
+            self.example_messages,
+            percent(self.paired_messages, self.example_messages)
+        )?;
+        writeln!(
+            f,
+            "types {}, properties {}, operations {}, typed example bodies {}",
+            self.types, self.properties, self.operations, self.typed_example_bodies
+        )?;
+        writeln!(f, "diagnostics ({} errors):", self.errors)?;
+        for (rule, n) in &self.diagnostics {
+            writeln!(f, "  {rule:<32} {n}")?;
+        }
+        Ok(())
+    }
+}
