@@ -69,16 +69,9 @@ pub fn parse(comment: &str, line: u32, diags: &mut Diagnostics) -> Option<Annota
         }
         return None;
     }
-    let value = match lenient_json::parse(body) {
-        Ok(parsed) => {
-            lenient_json::report_repairs(&parsed, diags, line, "annotation");
-            parsed.value
-        }
-        Err(failure) => {
-            lenient_json::report_failure(&failure, diags, line, "annotation");
-            return None;
-        }
-    };
+    let result = lenient_json::parse(body);
+    lenient_json::report(&result, diags, line, "annotation");
+    let value = result.ok()?.value;
     let Value::Object(map) = value else {
         diags.report(&BAD_VALUE, line, 1, "annotation is JSON but not an object");
         return None;

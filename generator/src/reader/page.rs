@@ -754,16 +754,9 @@ impl PageReader {
         if !is_resource {
             return;
         }
-        let value = match lenient_json::parse(&fence.content) {
-            Ok(parsed) => {
-                lenient_json::report_repairs(&parsed, diags, fence.content_line, "JSON representation");
-                Some(parsed.value)
-            }
-            Err(failure) => {
-                lenient_json::report_failure(&failure, diags, fence.content_line, "JSON representation");
-                None
-            }
-        };
+        let result = lenient_json::parse(&fence.content);
+        lenient_json::report(&result, diags, fence.content_line, "JSON representation");
+        let value = result.ok().map(|parsed| parsed.value);
         let Some(a) = annotation else {
             if let (Some(i), Some(value)) = (self.structure, value) {
                 self.page.types[i].json_representation = Some(Located { line: fence.content_line, value });
@@ -879,16 +872,9 @@ fn body_json(body: Option<&http::Body>, content_line: u32, what: &str, diags: &m
         return None;
     }
     let line = content_line + body.line;
-    match lenient_json::parse(&body.text) {
-        Ok(parsed) => {
-            lenient_json::report_repairs(&parsed, diags, line, what);
-            Some(Located { line, value: parsed.value })
-        }
-        Err(failure) => {
-            lenient_json::report_failure(&failure, diags, line, what);
-            None
-        }
-    }
+    let result = lenient_json::parse(&body.text);
+    lenient_json::report(&result, diags, line, what);
+    result.ok().map(|parsed| Located { line, value: parsed.value })
 }
 
 /// `Inherits from [x](x.md)` and its variants in an intro paragraph.
