@@ -4,5 +4,8 @@
 pub mod annotation;
 pub mod blocks;
 pub mod front_matter;
+pub mod http;
 pub mod lenient_json;
 pub mod page;
+pub mod text;
+pub mod type_expr;

@@ -1,0 +1,731 @@
+//! The Type column grammar (corpus guide §6) and the flags hidden in Description cells
+//! (§6.4, §4.3).
+//!
+//! A Type cell is parsed into a [`TypeExpr`]: a primitive, a named type (with its link),
+//! a union, an untyped JSON value, or [`TypeShape::Unparsed`] when the cell is prose or
+//! otherwise not a type. Parsing never fails and never panics; callers report `Unparsed`
+//! cells as diagnostics.
+//!
+//! Accepted forms, after HTML entities, `<br>`, backticks and `*` emphasis are removed:
+//!
+//! ```text
+//! cell        := lead? expr trailer*
+//! lead        := "(" ("Optional" | "Required") ")"
+//! expr        := "Collection" "(" union ")" | "collection of" union | union
+//! union       := alt (("or" | "/") alt)*          -- "/" only between primitives
+//! alt         := atom "collection"*
+//! atom        := link | word | "(" union ")" | "JSON object" | "Untyped JSON object"
+//!              | "Unknown Type" word               -- intune generator output
+//! trailer     := "collection" | "(" anything ")" | "," anything
+//!              | "enum" | "resource" | "object" | "type" | "entity" | "."
+//! link        := "[" text "]" ( "(" url ")" | "(" url EOF | "[" label? "]" | ε )
+//! ```
+//!
+//! Decisions worth knowing:
+//! * `Float` maps to [`Primitive::Double`]: the three corpus cells describe JSON numbers
+//!   with no stated precision, and `Double` never loses data that `Single` would keep.
+//! * `int`/`Integer` → `Int32`, `long` → `Int64`, `DateTime` → `DateTimeOffset`,
+//!   `number`/`numeric` → `Double`, `GUID` → `Guid`. `url`, `Object` and other unknown
+//!   words stay [`TypeShape::Named`] as written; the symbol table decides.
+//! * `Json`, `Edm.Json`, `microsoft.graph.Json`, `JSON object`, `Untyped JSON object` →
+//!   [`TypeShape::Untyped`]. An `Edm.` name that is not an EDM primitive is `Unparsed`.
+//! * `** Unknown Type `x.y.z` **` (intune) → `Named { name: "x.y.z" }`, so the caller's
+//!   resolver reports it like any other unknown name.
+//! * A trailing sentence (`X collection. Holds grades…`) makes the cell `Unparsed`: the
+//!   same shape is produced by header tables whose value column is called Type.
+
+use serde::Serialize;
+
+use super::text::normalize_cell;
+
+/// A parsed Type cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TypeExpr {
+    /// The trimmed raw cell (for union members: the member's text after normalization).
+    pub written: String,
+    /// What the cell denotes.
+    pub shape: TypeShape,
+    /// `X collection`, `Collection(X)`, `collection of X`.
+    pub collection: bool,
+}
+
+/// The shape of a Type cell.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum TypeShape {
+    /// A canonical EDM primitive.
+    Primitive(Primitive),
+    /// A named (complex, entity or enum) type.
+    Named {
+        /// As written (qualified if written qualified), without a leading `#`.
+        name: String,
+        /// Inline link target as written, e.g. `../resources/x.md`, `enums.md#x-values`.
+        link: Option<String>,
+        /// For reference-style links (`[x][]`, `[x]`, `[text][label]`): the label, which
+        /// the caller resolves against the page's link definitions.
+        reference_label: Option<String>,
+    },
+    /// `[a](a.md) or [b](b.md)`, `string/number`, `(boolean or string or number)`.
+    Union(Vec<TypeExpr>),
+    /// `JSON object`, `Untyped JSON object`, `Json`.
+    Untyped,
+    /// Anything else: prose, empty cells, header values. The caller reports it.
+    Unparsed,
+}
+
+/// Canonical EDM primitive types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Primitive {
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Int16,
+    Byte,
+    SByte,
+    Double,
+    Single,
+    Decimal,
+    DateTimeOffset,
+    Date,
+    TimeOfDay,
+    Duration,
+    Guid,
+    Binary,
+    Stream,
+}
+
+impl Primitive {
+    /// The EDM name, e.g. `Edm.DateTimeOffset`.
+    pub fn edm_name(self) -> &'static str {
+        match self {
+            Primitive::String => "Edm.String",
+            Primitive::Boolean => "Edm.Boolean",
+            Primitive::Int32 => "Edm.Int32",
+            Primitive::Int64 => "Edm.Int64",
+            Primitive::Int16 => "Edm.Int16",
+            Primitive::Byte => "Edm.Byte",
+            Primitive::SByte => "Edm.SByte",
+            Primitive::Double => "Edm.Double",
+            Primitive::Single => "Edm.Single",
+            Primitive::Decimal => "Edm.Decimal",
+            Primitive::DateTimeOffset => "Edm.DateTimeOffset",
+            Primitive::Date => "Edm.Date",
+            Primitive::TimeOfDay => "Edm.TimeOfDay",
+            Primitive::Duration => "Edm.Duration",
+            Primitive::Guid => "Edm.Guid",
+            Primitive::Binary => "Edm.Binary",
+            Primitive::Stream => "Edm.Stream",
+        }
+    }
+
+    /// Look up a primitive by a spelling seen in the docs (case-insensitive, without any
+    /// `Edm.` prefix): `string`, `bool`, `int`, `Integer`, `DateTime`, `number`, `GUID`, …
+    pub fn from_spelling(word: &str) -> Option<Primitive> {
+        Some(match word.to_ascii_lowercase().as_str() {
+            "string" => Primitive::String,
+            "boolean" | "bool" => Primitive::Boolean,
+            "int32" | "int" | "integer" => Primitive::Int32,
+            "int64" | "long" => Primitive::Int64,
+            "int16" => Primitive::Int16,
+            "byte" => Primitive::Byte,
+            "sbyte" => Primitive::SByte,
+            "double" | "number" | "numeric" | "float" => Primitive::Double,
+            "single" => Primitive::Single,
+            "decimal" => Primitive::Decimal,
+            "datetimeoffset" | "datetime" => Primitive::DateTimeOffset,
+            "date" => Primitive::Date,
+            "timeofday" => Primitive::TimeOfDay,
+            "duration" => Primitive::Duration,
+            "guid" => Primitive::Guid,
+            "binary" => Primitive::Binary,
+            "stream" => Primitive::Stream,
+            _ => return None,
+        })
+    }
+}
+
+impl TypeExpr {
+    /// True when the cell (or any union member) could not be parsed.
+    pub fn is_unparsed(&self) -> bool {
+        match &self.shape {
+            TypeShape::Unparsed => true,
+            TypeShape::Union(items) => items.iter().any(TypeExpr::is_unparsed),
+            _ => false,
+        }
+    }
+}
+
+/// Parse the raw markdown text of a Type cell.
+pub fn parse_type_cell(cell: &str) -> TypeExpr {
+    let written = cell.trim().to_string();
+    let clean = clean_cell(cell);
+    let toks = tokenize(&clean);
+    let mut p = Parser { src: &clean, toks: &toks, pos: 0 };
+    match p.cell() {
+        Some((shape, collection)) => TypeExpr { written, shape, collection },
+        None => TypeExpr { written, shape: TypeShape::Unparsed, collection: false },
+    }
+}
+
+/// Normalize and drop markup that never carries type information: backticks and `*`.
+fn clean_cell(cell: &str) -> String {
+    let mut s = normalize_cell(cell);
+    s.retain(|c| c != '`' && c != '*');
+    // Unescape markdown backslash escapes (`\_`, `\|`).
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(&n) = chars.peek() {
+                if n.is_ascii_punctuation() {
+                    out.push(n);
+                    chars.next();
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+    }
+    normalize_cell(&out)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Word(String),
+    Link { text: String, url: Option<String>, label: Option<String> },
+    LParen,
+    RParen,
+    Comma,
+    Slash,
+}
+
+/// A token and its byte span in the cleaned cell.
+#[derive(Debug, Clone)]
+struct Spanned {
+    tok: Tok,
+    start: usize,
+    end: usize,
+}
+
+fn tokenize(s: &str) -> Vec<Spanned> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        match c {
+            c if c.is_whitespace() => i += 1,
+            '(' | ')' | ',' | '/' => {
+                let tok = match c {
+                    '(' => Tok::LParen,
+                    ')' => Tok::RParen,
+                    ',' => Tok::Comma,
+                    _ => Tok::Slash,
+                };
+                toks.push(Spanned { tok, start, end: byte_at(i + 1) });
+                i += 1;
+            }
+            '[' => match scan_link(&chars, i) {
+                Some((tok, next)) => {
+                    toks.push(Spanned { tok, start, end: byte_at(next) });
+                    i = next;
+                }
+                None => {
+                    toks.push(Spanned { tok: Tok::Word("[".into()), start, end: byte_at(i + 1) });
+                    i += 1;
+                }
+            },
+            _ => {
+                let mut j = i;
+                while j < chars.len() && !is_word_break(chars[j].1) {
+                    j += 1;
+                }
+                let word: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+                toks.push(Spanned { tok: Tok::Word(word), start, end: byte_at(j) });
+                i = j;
+            }
+        }
+    }
+    toks
+}
+
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | ')' | ',' | '/' | '[' | ']')
+}
+
+/// Scan `[text](url)`, `[text](url` (unclosed), `[text][label]`, `[text][]`, `[text]`
+/// starting at `chars[i] == '['`. Returns the token and the index after it.
+fn scan_link(chars: &[(usize, char)], i: usize) -> Option<(Tok, usize)> {
+    let close = matching(chars, i, '[', ']')?;
+    let text: String = chars[i + 1..close].iter().map(|&(_, c)| c).collect();
+    let text = text.trim().to_string();
+    let next = close + 1;
+    match chars.get(next).map(|&(_, c)| c) {
+        Some('(') => {
+            let (end, after) = match matching(chars, next, '(', ')') {
+                Some(end) => (end, end + 1),
+                None => (chars.len(), chars.len()),
+            };
+            let raw: String = chars[next + 1..end].iter().map(|&(_, c)| c).collect();
+            // Drop an optional title (`"..."`) and angle brackets.
+            let url = raw.split_whitespace().next().unwrap_or("");
+            let url = url.trim_start_matches('<').trim_end_matches('>').to_string();
+            Some((Tok::Link { text, url: Some(url), label: None }, after))
+        }
+        Some('[') => {
+            let end = matching(chars, next, '[', ']')?;
+            let label: String = chars[next + 1..end].iter().map(|&(_, c)| c).collect();
+            let label = label.trim();
+            let label = if label.is_empty() { text.clone() } else { label.to_string() };
+            Some((Tok::Link { text, url: None, label: Some(label) }, end + 1))
+        }
+        _ => {
+            let label = text.clone();
+            Some((Tok::Link { text, url: None, label: Some(label) }, next))
+        }
+    }
+}
+
+/// Index of the bracket matching the opener at `chars[i]`, honouring nesting.
+fn matching(chars: &[(usize, char)], i: usize, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (j, &(_, c)) in chars.iter().enumerate().skip(i) {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return Some(j);
+            }
+        }
+    }
+    None
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    toks: &'a [Spanned],
+    pos: usize,
+}
+
+const TRAILING_WORDS: &[&str] = &["enum", "resource", "object", "type", "entity", "."];
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|s| &s.tok)
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<&Tok> {
+        self.toks.get(self.pos + ahead).map(|s| &s.tok)
+    }
+
+    fn word_is(&self, ahead: usize, want: &str) -> bool {
+        matches!(self.peek_at(ahead), Some(Tok::Word(w)) if w.eq_ignore_ascii_case(want))
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        match (self.toks.get(from), to.checked_sub(1).and_then(|t| self.toks.get(t))) {
+            (Some(a), Some(b)) if b.end >= a.start => self.src[a.start..b.end].to_string(),
+            _ => String::new(),
+        }
+    }
+
+    fn cell(&mut self) -> Option<(TypeShape, bool)> {
+        // Leading `(Optional)` / `(Required)`.
+        if self.peek() == Some(&Tok::LParen)
+            && (self.word_is(1, "optional") || self.word_is(1, "required"))
+            && self.peek_at(2) == Some(&Tok::RParen)
+        {
+            self.pos += 3;
+        }
+        let (shape, mut collection) = self.expr()?;
+        // Trailers.
+        while let Some(tok) = self.peek() {
+            match tok {
+                Tok::Word(w) if w.eq_ignore_ascii_case("collection") => {
+                    collection = true;
+                    self.pos += 1;
+                }
+                Tok::Word(w) if TRAILING_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)) => {
+                    self.pos += 1;
+                }
+                Tok::LParen => {
+                    let close = self.matching_paren(self.pos)?;
+                    self.pos = close + 1;
+                }
+                Tok::Comma => self.pos = self.toks.len(),
+                _ => return None,
+            }
+        }
+        Some((shape, collection))
+    }
+
+    fn matching_paren(&self, open: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        for (j, s) in self.toks.iter().enumerate().skip(open) {
+            match s.tok {
+                Tok::LParen => depth += 1,
+                Tok::RParen => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Some(j);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn expr(&mut self) -> Option<(TypeShape, bool)> {
+        if self.word_is(0, "collection") && self.peek_at(1) == Some(&Tok::LParen) {
+            self.pos += 2;
+            let inner = self.union()?;
+            if self.peek() != Some(&Tok::RParen) {
+                return None;
+            }
+            self.pos += 1;
+            return Some((inner.shape, true));
+        }
+        if self.word_is(0, "collection") && self.word_is(1, "of") {
+            self.pos += 2;
+            let inner = self.union()?;
+            return Some((inner.shape, true));
+        }
+        let e = self.union()?;
+        Some((e.shape, e.collection))
+    }
+
+    fn union(&mut self) -> Option<TypeExpr> {
+        let mut alts = vec![self.alt()?];
+        let mut slash = false;
+        loop {
+            match self.peek() {
+                Some(Tok::Slash) => slash = true,
+                Some(Tok::Word(w)) if w.eq_ignore_ascii_case("or") => {}
+                _ => break,
+            }
+            self.pos += 1;
+            alts.push(self.alt()?);
+        }
+        if alts.len() == 1 {
+            return alts.pop();
+        }
+        // `a/b` is only a union between primitives (`string/number`); otherwise it is a
+        // MIME type (`application/json`) or prose.
+        if slash
+            && !alts
+                .iter()
+                .all(|a| matches!(a.shape, TypeShape::Primitive(_) | TypeShape::Untyped))
+        {
+            return None;
+        }
+        let written = alts.iter().map(|a| a.written.as_str()).collect::<Vec<_>>().join(" or ");
+        Some(TypeExpr { written, shape: TypeShape::Union(alts), collection: false })
+    }
+
+    fn alt(&mut self) -> Option<TypeExpr> {
+        let start = self.pos;
+        let mut e = self.atom()?;
+        while self.word_is(0, "collection") && self.peek_at(1) != Some(&Tok::LParen) {
+            self.pos += 1;
+            e.collection = true;
+        }
+        if !matches!(e.shape, TypeShape::Union(_)) {
+            e.written = self.text(start, self.pos);
+        }
+        Some(e)
+    }
+
+    fn atom(&mut self) -> Option<TypeExpr> {
+        let start = self.pos;
+        let tok = self.peek()?.clone();
+        let shape = match tok {
+            Tok::LParen => {
+                self.pos += 1;
+                let mut inner = self.union()?;
+                if self.peek() != Some(&Tok::RParen) {
+                    return None;
+                }
+                self.pos += 1;
+                inner.written = self.text(start, self.pos);
+                return Some(inner);
+            }
+            Tok::Link { text, url, label } => {
+                self.pos += 1;
+                classify_link(&text, url, label)?
+            }
+            Tok::Word(w) => {
+                if w.eq_ignore_ascii_case("untyped") && self.word_is(1, "json") {
+                    self.pos += 2;
+                    if self.word_is(0, "object") {
+                        self.pos += 1;
+                    }
+                    TypeShape::Untyped
+                } else if w.eq_ignore_ascii_case("json") && self.word_is(1, "object") {
+                    self.pos += 2;
+                    TypeShape::Untyped
+                } else if w.eq_ignore_ascii_case("unknown") && self.word_is(1, "type") {
+                    self.pos += 2;
+                    match self.peek() {
+                        Some(Tok::Word(name)) if is_qualified_ident(name) => {
+                            let name = name.clone();
+                            self.pos += 1;
+                            TypeShape::Named { name, link: None, reference_label: None }
+                        }
+                        _ => return None,
+                    }
+                } else {
+                    self.pos += 1;
+                    classify_word(&w)?
+                }
+            }
+            _ => return None,
+        };
+        Some(TypeExpr { written: self.text(start, self.pos), shape, collection: false })
+    }
+}
+
+/// Classify a bare word: EDM primitive (with or without `Edm.`/`microsoft.graph.`),
+/// `Json`, or a named type.
+fn classify_word(word: &str) -> Option<TypeShape> {
+    let w = word.trim_start_matches('#').trim_end_matches('.');
+    if w.is_empty() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("edm.") {
+        return match Primitive::from_spelling(rest) {
+            Some(p) => Some(TypeShape::Primitive(p)),
+            None if rest == "json" || rest == "untyped" => Some(TypeShape::Untyped),
+            None => None,
+        };
+    }
+    let bare = lower.strip_prefix("microsoft.graph.").unwrap_or(&lower);
+    if let Some(p) = Primitive::from_spelling(bare) {
+        return Some(TypeShape::Primitive(p));
+    }
+    if bare == "json" {
+        return Some(TypeShape::Untyped);
+    }
+    if is_qualified_ident(w) {
+        return Some(TypeShape::Named { name: w.to_string(), link: None, reference_label: None });
+    }
+    None
+}
+
+fn classify_link(text: &str, url: Option<String>, label: Option<String>) -> Option<TypeShape> {
+    let name = text.trim().trim_start_matches('#');
+    match classify_word(name)? {
+        TypeShape::Named { .. } => {
+            Some(TypeShape::Named { name: name.to_string(), link: url, reference_label: label })
+        }
+        other => Some(other),
+    }
+}
+
+/// `name` or `a.b.c`, each part an identifier.
+fn is_qualified_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('.').all(|part| {
+            let mut chars = part.chars();
+            matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+/// Flags stated in prose in a Description cell.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DescriptionFlags {
+    /// `Read-only`, `read only`, `readonly`.
+    pub read_only: bool,
+    /// `Nullable` → `Some(true)`; `Not nullable` / `non-nullable` → `Some(false)`.
+    pub nullable: Option<bool>,
+    /// Sentence-initial `Required` → `Some(true)`; `Optional` / `Not required` →
+    /// `Some(false)`. The first statement wins.
+    pub required: Option<bool>,
+    /// `Inherited from [name](link)` or `Inherited from name`.
+    pub inherited_from: Option<(String, Option<String>)>,
+    /// Values listed after `Possible values are:` / `possible values include`.
+    pub possible_values: Vec<String>,
+}
+
+/// Read the flags of guide §6.4 and the description-only enum values of §4.3.
+pub fn description_flags(desc: &str) -> DescriptionFlags {
+    let text = normalize_cell(desc);
+    let lower = text.to_ascii_lowercase();
+    DescriptionFlags {
+        read_only: read_only(&lower),
+        nullable: nullable(&lower),
+        required: required(&text),
+        inherited_from: inherited_from(&text),
+        possible_values: possible_values(&text),
+    }
+}
+
+fn read_only(lower: &str) -> bool {
+    ["read-only", "read only", "readonly"].iter().any(|pat| {
+        lower.match_indices(pat).any(|(i, _)| {
+            let before = &lower[..i];
+            !(before.ends_with("not ") || before.ends_with("non-") || before.ends_with("non "))
+        })
+    })
+}
+
+fn nullable(lower: &str) -> Option<bool> {
+    let mut result = None;
+    for (i, _) in lower.match_indices("nullable") {
+        let before = &lower[..i];
+        let negative = before.ends_with("not ")
+            || before.ends_with("non-")
+            || before.ends_with("non ")
+            || before.ends_with("non")
+            || before.ends_with("isn't ");
+        let after = lower[i + "nullable".len()..].trim_start();
+        let negative = negative || after.starts_with(": false") || after.starts_with("=false");
+        if negative {
+            return Some(false);
+        }
+        // "nullable" inside another word (e.g. "nonnullable" handled above) is rare; any
+        // positive mention counts.
+        result = Some(true);
+    }
+    result
+}
+
+/// Sentence starts: index 0 and after `.`, `;`, `!`, `?` or a `<br>`-turned-space that
+/// follows sentence punctuation. Parenthesized `(required)` / `(optional)` also count.
+fn required(text: &str) -> Option<bool> {
+    let lower = text.to_ascii_lowercase();
+    let mut best: Option<(usize, bool)> = None;
+    let mut consider = |pos: usize, value: bool| {
+        if best.is_none_or(|(p, _)| pos < p) {
+            best = Some((pos, value));
+        }
+    };
+    for (word, value) in [("required", true), ("optional", false), ("not required", false)] {
+        for (i, _) in lower.match_indices(word) {
+            let before = lower[..i].trim_end();
+            let after = &lower[i + word.len()..];
+            let sentence_start =
+                before.is_empty() || before.ends_with(['.', ';', '!', '?', ':']);
+            let parenthesized = before.ends_with('(') && after.starts_with(')');
+            let next = after.chars().next();
+            let ends_clause = matches!(next, None | Some('.' | ',' | ';' | ')' | ':'))
+                || after.trim().is_empty();
+            let qualifies = value
+                && [" on ", " when ", " if ", " for ", " only ", " in "]
+                    .iter()
+                    .any(|q| after.starts_with(q));
+            // "Not required" is matched by its own pattern; skip the inner "required".
+            if word == "required" && lower[..i].ends_with("not ") {
+                continue;
+            }
+            if (sentence_start && (ends_clause || qualifies)) || parenthesized {
+                consider(i, value);
+            }
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+fn inherited_from(text: &str) -> Option<(String, Option<String>)> {
+    let lower = text.to_ascii_lowercase();
+    let i = lower.find("inherited from")?;
+    let rest = text[i + "inherited from".len()..].trim_start();
+    let rest: String = rest.chars().filter(|&c| c != '*' && c != '`').collect();
+    if rest.starts_with('[') {
+        let chars: Vec<(usize, char)> = rest.char_indices().collect();
+        if let Some((Tok::Link { text, url, .. }, _)) = scan_link(&chars, 0) {
+            let name = text.trim().to_string();
+            if name.is_empty() {
+                return None;
+            }
+            return Some((name, url));
+        }
+        return None;
+    }
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+        .collect();
+    let name = name.trim_end_matches('.').to_string();
+    if is_qualified_ident(&name) {
+        Some((name, None))
+    } else {
+        None
+    }
+}
+
+fn possible_values(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut values: Vec<String> = Vec::new();
+    for pat in ["possible values are", "possible values include", "possible values:"] {
+        for (i, _) in lower.match_indices(pat) {
+            let rest = &text[i + pat.len()..];
+            let rest = rest.trim_start_matches(':').trim_start();
+            for v in list_values(rest) {
+                if !values.contains(&v) {
+                    values.push(v);
+                }
+            }
+        }
+    }
+    values
+}
+
+/// The values of one "Possible values are ..." sentence: backticked values if there are
+/// any, otherwise a comma-separated list of `**bold**`, quoted or bare identifiers.
+fn list_values(rest: &str) -> Vec<String> {
+    // The sentence: up to a '.' that is outside backticks and parentheses and followed by
+    // whitespace or the end.
+    let mut end = rest.len();
+    let mut in_tick = false;
+    let mut depth = 0i32;
+    let mut iter = rest.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '`' => in_tick = !in_tick,
+            '(' if !in_tick => depth += 1,
+            ')' if !in_tick => depth -= 1,
+            '.' if !in_tick && depth <= 0 && iter.peek().is_none_or(|&(_, n)| n.is_whitespace()) => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let sentence = &rest[..end];
+    let ticked: Vec<String> = sentence
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if !ticked.is_empty() {
+        return ticked;
+    }
+    if !sentence.contains(',') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for part in sentence.split(',') {
+        let mut p = part.trim();
+        for conj in ["and ", "or "] {
+            if let Some(s) = p.strip_prefix(conj) {
+                p = s.trim();
+            }
+        }
+        // "a or b" inside the last item.
+        for piece in p.split(" or ").flat_map(|x| x.split(" and ")) {
+            let v = piece.trim().trim_matches(|c| c == '*' || c == '\'' || c == '"').trim();
+            if !is_qualified_ident(v) {
+                return Vec::new();
+            }
+            out.push(v.to_string());
+        }
+    }
+    out
+}
