@@ -1,7 +1,7 @@
 //! Documented example bodies → a generated test that each one deserializes into its
 //! documented type and serializes back without losing or changing a value.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::Literal;
 use quote::quote;
 
 use super::models::primitive_tokens;

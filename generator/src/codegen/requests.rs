@@ -68,6 +68,10 @@ pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> TokenSt
     let mut format = String::new();
     let mut args: Vec<TokenStream> = Vec::new();
     for segment in &op.path.segments {
+        if let Segment::ColonPath(inner) = segment {
+            format.push_str(&format!(":/{}:", inner.replace('{', "{{").replace('}', "}}")));
+            continue;
+        }
         format.push('/');
         match segment {
             Segment::Literal(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),

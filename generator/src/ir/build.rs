@@ -62,8 +62,16 @@ pub const STATUS_MISMATCH: Rule = Rule {
     summary: "the Response section's status code differs from the example response's",
 };
 
+/// A type is known only from a request-body table.
+pub const FROM_BODY_TABLE: Rule = Rule {
+    id: "type/from-request-body",
+    severity: Severity::Note,
+    summary: "no page defines a type the request body names; its model comes from the body table",
+};
+
 /// Rules reported by this module.
 pub const RULES: &[&Rule] = &[
+    &FROM_BODY_TABLE,
     &BROKEN_LINK,
     &LINK_CASE,
     &UNRESOLVED_TYPE,
@@ -104,11 +112,18 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     let files_lower: BTreeMap<String, String> = files.iter().map(|f| (f.to_ascii_lowercase(), f.clone())).collect();
     let dirs: BTreeSet<String> = files.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_ascii_lowercase())).collect();
 
-    // 1. Merge type facts by qualified name; register every defining page.
+    // 1. Merge type facts by qualified name; register every defining page. Types that only
+    //    an api page's request-body table documents (no resource page) are synthesized.
+    let synthesized = body_table_types(input.pages, &mut sinks);
+    let all_facts = input
+        .pages
+        .iter()
+        .flat_map(|p| p.types.iter().map(move |t| (p, t)))
+        .chain(synthesized.iter().map(|(p, t)| (*p, t)));
     let mut types: BTreeMap<TypeKey, (TypeDef, Vec<(&Page, &TypeFacts)>)> = BTreeMap::new();
     let mut symbols = SymbolTable::default();
-    for page in input.pages {
-        for facts in &page.types {
+    for (page, facts) in all_facts {
+        {
             let (namespace, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
             if name.is_empty() {
                 continue;
@@ -225,6 +240,52 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     (api, diagnostics)
 }
 
+/// Types named by an api page's request-body sentence that no page defines, built from the
+/// page's request-body table (a draft page alone still yields its model).
+fn body_table_types<'a>(pages: &'a [Page], sinks: &mut Sinks) -> Vec<(&'a Page, TypeFacts)> {
+    let mut defined = SymbolTable::default();
+    for page in pages {
+        for facts in &page.types {
+            let (ns, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
+            let key = format!("{ns}.{name}").to_ascii_lowercase();
+            defined.insert(&key, &format!("{ns}.{name}"), &name, &page.file);
+        }
+    }
+    let mut out: Vec<(&Page, TypeFacts)> = Vec::new();
+    for page in pages.iter().filter(|p| p.kind == PageKind::Api && !p.body_properties.is_empty()) {
+        let Some(mention) = &page.body_type else { continue };
+        let known = mention.link.as_deref().and_then(|l| defined.resolve_link(&page.file, l)).is_some()
+            || defined.resolve_name(&mention.name, page.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE)).is_some()
+            || out.iter().any(|(_, t)| t.name.eq_ignore_ascii_case(&mention.name));
+        if known || mention.name.contains(' ') || mention.name.is_empty() {
+            continue;
+        }
+        sinks.at(&page.file).report(
+            &FROM_BODY_TABLE,
+            mention.line,
+            1,
+            format!("no page defines `{}`; its model is built from this page's request-body table", mention.name),
+        );
+        out.push((
+            page,
+            TypeFacts {
+                line: mention.line,
+                name: mention.name.clone(),
+                kind: TypeFactsKind::Structure,
+                namespace: page.namespace.clone(),
+                bases: Vec::new(),
+                properties: page.body_properties.clone(),
+                members: Vec::new(),
+                description: String::new(),
+                open_type: None,
+                is_abstract: None,
+                json_representation: None,
+            },
+        ));
+    }
+    out
+}
+
 /// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
 fn qualify(name: &str, page_namespace: Option<&str>) -> (String, String) {
     let name = name.trim().trim_start_matches('#');
@@ -327,7 +388,8 @@ impl Resolver<'_> {
         match self.mention(&mention, page, namespace) {
             Some(r) => {
                 if !r.exact_case && mention.link.is_none() {
-                    sink.report(&TYPE_CASE, line, 1, format!("type `{name}` differs in case from its definition `{}`", r.key));
+                    let defined = self.symbols.defined_name(&r.key).unwrap_or(&r.key);
+                    sink.report(&TYPE_CASE, line, 1, format!("type `{name}` is defined as `{defined}`"));
                 }
                 TypeRef::Named { key: r.key }
             }
@@ -359,7 +421,7 @@ fn collection_of(odata_type: &str) -> (String, bool) {
 }
 
 fn primitive_payload(name: &str) -> Option<TypeRef> {
-    crate::reader::type_expr::primitive_named(name).map(|primitive| TypeRef::Primitive { primitive })
+    crate::reader::type_expr::Primitive::from_spelling(name.trim_start_matches("Edm.")).map(|primitive| TypeRef::Primitive { primitive })
 }
 
 fn build_operations(
@@ -452,6 +514,7 @@ fn build_operations(
             _ => 200,
         });
         let response = if success_status == 204 { None } else { response.clone() };
+        let workload = operation_workload(page, request_body.as_ref().or(response.as_ref()), types);
         operations.push(Operation {
             id: if multiple { format!("{page_id}-{}", op.method.to_ascii_lowercase()) } else { page_id.clone() },
             title: page.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
@@ -463,7 +526,7 @@ fn build_operations(
             request_body: if matches!(op.method.as_str(), "GET" | "DELETE") { None } else { request_body.clone() },
             success_status,
             response,
-            workload: operation_workload(page, request_body.as_ref().or(response.as_ref()), types),
+            workload,
             source: Source { file: page.file.clone(), line: first.line },
         });
     }
@@ -497,7 +560,9 @@ fn build_operations(
                 let ty = primitive_payload(&name).or_else(|| {
                     let r = resolver.symbols.resolve_name(&name, &namespace)?;
                     if !r.exact_case {
-                        sinks_note_case(sink, resp.annotation.as_ref().map_or(json.line, |a| a.line), &name, &r.key);
+                        let line = resp.annotation.as_ref().map_or(json.line, |a| a.odata_type_line);
+                        let defined = resolver.symbols.defined_name(&r.key).unwrap_or(&r.key);
+                        sink.report(&TYPE_CASE, line, 1, format!("response annotation names `{name}`; the type is defined as `{defined}`"));
                     }
                     Some(TypeRef::Named { key: r.key })
                 })?;
@@ -519,10 +584,6 @@ fn build_operations(
         }
     }
     examples.extend(bodies);
-}
-
-fn sinks_note_case(sink: &mut Diagnostics, line: u32, written: &str, key: &str) {
-    sink.report(&TYPE_CASE, line, 1, format!("annotation type `{written}` differs in case from its definition `{key}`"));
 }
 
 /// `{"value": [...]}` is a collection; `{"value": {...}}` is the intune way of showing one

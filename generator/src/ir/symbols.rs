@@ -15,6 +15,13 @@ pub struct Resolved {
     pub exact_case: bool,
 }
 
+impl SymbolTable {
+    /// The qualified name of a type as its definition spells it.
+    pub fn defined_name(&self, key: &str) -> Option<&str> {
+        self.qualified.get(key).map(|(_, name)| name.as_str())
+    }
+}
+
 /// Names → type keys for one version.
 #[derive(Clone, Debug, Default)]
 pub struct SymbolTable {

@@ -33,7 +33,7 @@ const KNOWN_KEYS: &[&str] = &[
 ];
 
 /// What an annotation says about the block it precedes.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Annotation {
     /// 1-based line of the `<!--`.
     pub line: u32,
@@ -41,6 +41,8 @@ pub struct Annotation {
     pub block_type: Option<String>,
     /// `@odata.type` (or legacy `@type`), without a leading `#`.
     pub odata_type: Option<String>,
+    /// 1-based line of the `@odata.type` key (the `<!--` line when absent).
+    pub odata_type_line: u32,
     /// `baseType`, when it names a type (`null` gives `None`).
     pub base_type: Option<String>,
     /// `name` of an example.
@@ -76,7 +78,12 @@ pub fn parse(comment: &str, line: u32, diags: &mut Diagnostics) -> Option<Annota
         diags.report(&BAD_VALUE, line, 1, "annotation is JSON but not an object");
         return None;
     };
-    Some(from_map(&map, line, diags))
+    let mut annotation = from_map(&map, line, diags);
+    annotation.odata_type_line = ["\"@odata.type\"", "\"@type\""]
+        .iter()
+        .find_map(|key| comment.find(key))
+        .map_or(line, |at| line + comment[..at].matches('\n').count() as u32);
+    Some(annotation)
 }
 
 fn from_map(map: &Map<String, Value>, line: u32, diags: &mut Diagnostics) -> Annotation {
@@ -115,6 +122,7 @@ fn from_map(map: &Map<String, Value>, line: u32, diags: &mut Diagnostics) -> Ann
         .map(|t| t.trim_start_matches('#').to_string());
     Annotation {
         line,
+        odata_type_line: line,
         block_type: string("blockType", diags),
         odata_type,
         base_type: string("baseType", diags).map(|t| t.trim_start_matches('#').to_string()),
@@ -145,6 +153,7 @@ mod tests {
         assert!(a.truncated);
         assert_eq!(a.is_collection, Some(true));
         assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.user"));
+        assert_eq!(a.odata_type_line, 9);
         assert!(d.items().is_empty());
     }
 

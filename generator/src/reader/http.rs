@@ -968,3 +968,19 @@ pub fn parse_http_fence(content: &str) -> Vec<HttpMessage> {
     }
     out
 }
+
+impl PathTemplate {
+    /// The template without its last segment (`…/x/$ref` → `…/x`).
+    pub fn without_last_segment(&self) -> PathTemplate {
+        let mut segments = self.segments.clone();
+        segments.pop();
+        PathTemplate::from_segments(segments)
+    }
+}
+
+impl std::fmt::Display for Segment {
+    /// The segment as it appears in a path (colon paths without their colons).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&render_segment(self))
+    }
+}

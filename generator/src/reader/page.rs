@@ -687,7 +687,7 @@ impl PageReader {
                 continue;
             }
             let type_expr = match type_col.and_then(|i| row.cells.get(i)) {
-                Some(cell) => type_expr::parse_type_cell(&cell.raw),
+                Some(cell) => with_resolved_reference(type_expr::parse_type_cell(&cell.raw), cell),
                 None => type_expr::parse_type_cell(""),
             };
             if type_expr.is_unparsed() && type_col.is_some() {
@@ -724,22 +724,23 @@ impl PageReader {
             return;
         }
         let mut annotation = annotation;
-        for message in messages {
+        for mut message in messages {
+            absolutize(&mut message, fence.content_line);
             match message {
                 HttpMessage::Request(request) => {
-                    let json = body_json(request.body.as_ref(), fence.content_line, "example request body", diags);
+                    let json = body_json(request.body.as_ref(), "example request body", diags);
                     self.page.examples.push(ExampleFacts {
                         request: Some(ExampleRequest { annotation: annotation.take(), message: request, json }),
                         response: None,
                     });
                 }
                 HttpMessage::Response(response) => {
-                    let json = body_json(response.body.as_ref(), fence.content_line, "example response body", diags);
+                    let json = body_json(response.body.as_ref(), "example response body", diags);
                     let example = ExampleResponse { annotation: annotation.take(), message: response, json };
                     match self.page.examples.last_mut() {
                         Some(last) if last.response.is_none() && last.request.is_some() => last.response = Some(example),
                         _ => {
-                            diags.report(&UNPAIRED_RESPONSE, example.message.line + fence.content_line, 1, "response without a preceding request");
+                            diags.report(&UNPAIRED_RESPONSE, example.message.line, 1, "response without a preceding request");
                             self.page.examples.push(ExampleFacts { request: None, response: Some(example) });
                         }
                     }
@@ -866,15 +867,39 @@ impl PageReader {
 }
 
 /// The JSON of a message body, parsed leniently, with repairs and failures reported.
-fn body_json(body: Option<&http::Body>, content_line: u32, what: &str, diags: &mut Diagnostics) -> Option<Located<Value>> {
+fn body_json(body: Option<&http::Body>, what: &str, diags: &mut Diagnostics) -> Option<Located<Value>> {
     let body = body?;
     if body.kind != http::BodyKind::Json {
         return None;
     }
-    let line = content_line + body.line;
+    let line = body.line;
     let result = lenient_json::parse(&body.text);
     lenient_json::report(&result, diags, line, what);
     result.ok().map(|parsed| Located { line, value: parsed.value })
+}
+
+/// Message lines are relative to the fence's first content line; make them page lines.
+fn absolutize(message: &mut HttpMessage, content_line: u32) {
+    let (line, headers, body) = match message {
+        HttpMessage::Request(r) => (&mut r.line, &mut r.headers, &mut r.body),
+        HttpMessage::Response(r) => (&mut r.line, &mut r.headers, &mut r.body),
+    };
+    *line += content_line;
+    for h in headers.iter_mut() {
+        h.line += content_line;
+    }
+    if let Some(b) = body.as_mut() {
+        b.line += content_line;
+    }
+}
+
+/// Reference-style links (`[identitySet][]`) carry no target in the cell text; pulldown-cmark
+/// resolved them against the page's link definitions, so take the target from the cell.
+fn with_resolved_reference(mut expr: TypeExpr, cell: &Cell) -> TypeExpr {
+    if let type_expr::TypeShape::Named { link: link @ None, reference_label: Some(_), .. } = &mut expr.shape {
+        *link = cell.links.first().map(|l| l.dest.clone());
+    }
+    expr
 }
 
 /// `Inherits from [x](x.md)` and its variants in an intro paragraph.
