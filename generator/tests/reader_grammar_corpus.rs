@@ -20,13 +20,19 @@ use docgen::reader::type_expr::{parse_type_cell, TypeShape};
 fn corpus_root() -> Option<PathBuf> {
     let root = match std::env::var_os("DOCGEN_CORPUS") {
         Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..").join("shared").join("graph-docs"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join("..")
+            .join("shared")
+            .join("graph-docs"),
     };
     root.is_dir().then_some(root)
 }
 
 fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -73,7 +79,9 @@ fn split_row(line: &str) -> Vec<String> {
 
 fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
-    t.contains('-') && t.contains(['|', '-']) && t.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
+    t.contains('-')
+        && t.contains(['|', '-'])
+        && t.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
 }
 
 fn scan(text: &str) -> (Vec<Fence>, Vec<Table>) {
@@ -98,7 +106,12 @@ fn scan(text: &str) -> (Vec<Fence>, Vec<Table>) {
                 body.push(lines[j]);
                 j += 1;
             }
-            fences.push(Fence { info, line: i, content: body.join("\n"), section: section.clone() });
+            fences.push(Fence {
+                info,
+                line: i,
+                content: body.join("\n"),
+                section: section.clone(),
+            });
             i = j + 1;
             continue;
         }
@@ -180,13 +193,21 @@ fn corpus_figures() {
     let mut odd_segments: BTreeMap<String, usize> = BTreeMap::new();
 
     for path in &files {
-        let rel = path.strip_prefix(&root).unwrap_or(path).display().to_string();
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
         let (fences, tables) = scan(&text);
 
         for table in &tables {
             let norm = |h: &str| h.replace('*', "").trim().to_ascii_lowercase();
-            let Some(col) = table.header.iter().position(|h| norm(h) == "type") else { continue };
+            let Some(col) = table.header.iter().position(|h| norm(h) == "type") else {
+                continue;
+            };
             for row in &table.rows {
                 type_cells += 1;
                 let cell = row.get(col).map(String::as_str).unwrap_or("");
@@ -194,7 +215,10 @@ fn corpus_figures() {
                 let shape = match &e.shape {
                     TypeShape::Primitive(_) => "primitive",
                     TypeShape::Named { link: Some(_), .. } => "named+link",
-                    TypeShape::Named { reference_label: Some(_), .. } => "named+reflink",
+                    TypeShape::Named {
+                        reference_label: Some(_),
+                        ..
+                    } => "named+reflink",
                     TypeShape::Named { .. } => "named",
                     TypeShape::Union(_) => "union",
                     TypeShape::Untyped => "untyped",
@@ -213,17 +237,28 @@ fn corpus_figures() {
         let mut syntax: Vec<(String, PathTemplate)> = Vec::new();
         let mut examples: Vec<(String, PathTemplate)> = Vec::new();
         for f in &fences {
-            if !matches!(f.info.as_str(), "http" | "HTTP" | "msgraph-interactive" | "") {
+            if !matches!(
+                f.info.as_str(),
+                "http" | "HTTP" | "msgraph-interactive" | ""
+            ) {
                 continue;
             }
             http_fences += 1;
             let msgs = parse_http_fence(&f.content);
             if msgs.is_empty() {
-                let first = f.content.lines().find(|l| !l.trim().is_empty()).unwrap_or("<empty>");
+                let first = f
+                    .content
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("<empty>");
                 let key = if first.trim_start().starts_with(['{', '[']) {
                     format!("info={:?} json", f.info)
                 } else {
-                    format!("info={:?} {}", f.info, first.chars().take(40).collect::<String>())
+                    format!(
+                        "info={:?} {}",
+                        f.info,
+                        first.chars().take(40).collect::<String>()
+                    )
                 };
                 bump(&mut empty_fences, key);
                 if empty_examples.len() < 400 {
@@ -252,9 +287,16 @@ fn corpus_figures() {
                         }
                         for seg in &r.target.path.segments {
                             let odd = match seg {
-                                Segment::Literal(t) => t.contains([' ', '{', '}', '<', '>', '\'', '=', ':', '*', '[', ']', '(', ')', '|']),
-                                Segment::Param { names } => names.iter().any(|n| n.contains([' ', '{', '}', '/', '='])),
-                                Segment::KeyPredicate { name, .. } => name.contains([' ', '{', '}', '\'', '=']),
+                                Segment::Literal(t) => t.contains([
+                                    ' ', '{', '}', '<', '>', '\'', '=', ':', '*', '[', ']', '(',
+                                    ')', '|',
+                                ]),
+                                Segment::Param { names } => {
+                                    names.iter().any(|n| n.contains([' ', '{', '}', '/', '=']))
+                                }
+                                Segment::KeyPredicate { name, .. } => {
+                                    name.contains([' ', '{', '}', '\'', '='])
+                                }
                                 _ => false,
                             };
                             if odd {
@@ -274,7 +316,11 @@ fn corpus_figures() {
                                 headers_after_body += 1;
                             }
                             if b.kind == BodyKind::Other && other_bodies.len() < 30 {
-                                other_bodies.push(format!("{rel}:{} {:?}", f.line + 1 + b.line as usize + 1, b.text.chars().take(60).collect::<String>()));
+                                other_bodies.push(format!(
+                                    "{rel}:{} {:?}",
+                                    f.line + 1 + b.line as usize + 1,
+                                    b.text.chars().take(60).collect::<String>()
+                                ));
                             }
                         }
                         if is_syntax {
@@ -294,7 +340,11 @@ fn corpus_figures() {
                                 headers_after_body += 1;
                             }
                             if b.kind == BodyKind::Other && other_bodies.len() < 30 {
-                                other_bodies.push(format!("{rel}:{} {:?}", f.line + 1 + b.line as usize + 1, b.text.chars().take(60).collect::<String>()));
+                                other_bodies.push(format!(
+                                    "{rel}:{} {:?}",
+                                    f.line + 1 + b.line as usize + 1,
+                                    b.text.chars().take(60).collect::<String>()
+                                ));
                             }
                         }
                     }
@@ -308,8 +358,14 @@ fn corpus_figures() {
                     example_matched += 1;
                 } else if syntax.iter().any(|(_, sp)| sp.matches(p)) {
                     example_path_only += 1;
-                } else if unmatched.len() < 1000 && std::env::var_os("DOCGEN_SHOW_UNMATCHED").is_some() {
-                    let syn: Vec<&str> = syntax.iter().map(|(_, sp)| sp.text.as_str()).take(3).collect();
+                } else if unmatched.len() < 1000
+                    && std::env::var_os("DOCGEN_SHOW_UNMATCHED").is_some()
+                {
+                    let syn: Vec<&str> = syntax
+                        .iter()
+                        .map(|(_, sp)| sp.text.as_str())
+                        .take(3)
+                        .collect();
                     unmatched.push(format!("{rel}: {m} {} vs {syn:?}", p.text));
                 }
             }
@@ -332,7 +388,11 @@ fn corpus_figures() {
     for (n, k) in top(&empty_fences, 40) {
         println!("  {n:5} {k}");
     }
-    for e in empty_examples.iter().filter(|e| !e.contains("/resources/")).take(15) {
+    for e in empty_examples
+        .iter()
+        .filter(|e| !e.contains("/resources/"))
+        .take(15)
+    {
         println!("    at {e}");
     }
     println!("fences with 2+ messages: {multi_message_fences}; with request and response: {mixed_fences}");
@@ -346,11 +406,17 @@ fn corpus_figures() {
     for (n, k) in top(&pathless, 20) {
         println!("  {n:5} {k}");
     }
-    println!("request targets with a space outside brackets before the query: {}", cut_targets.values().sum::<usize>());
+    println!(
+        "request targets with a space outside brackets before the query: {}",
+        cut_targets.values().sum::<usize>()
+    );
     for (n, k) in top(&cut_targets, 25) {
         println!("  {n:5} {k}");
     }
-    println!("segments with unusual characters: {}", odd_segments.values().sum::<usize>());
+    println!(
+        "segments with unusual characters: {}",
+        odd_segments.values().sum::<usize>()
+    );
     for (n, k) in top(&odd_segments, 400) {
         println!("  {n:5} {k}");
     }
