@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use docgen::reader::http::{parse_http_fence, BodyKind, HttpMessage, PathTemplate, Segment};
-use docgen::reader::type_expr::{parse_type_cell, TypeShape};
+use docgen::reader::type_expr::{description_flags, parse_type_cell, TypeShape};
 
 fn corpus_root() -> Option<PathBuf> {
     let root = match std::env::var_os("DOCGEN_CORPUS") {
@@ -167,6 +167,9 @@ fn corpus_figures() {
     let mut type_cells = 0usize;
     let mut unparsed: BTreeMap<String, usize> = BTreeMap::new();
     let mut shapes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut desc_cells = 0usize;
+    let mut flag_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut possible_misses: Vec<String> = Vec::new();
 
     let mut http_fences = 0usize;
     let mut empty_fences: BTreeMap<String, usize> = BTreeMap::new();
@@ -191,6 +194,7 @@ fn corpus_figures() {
     let mut example_path_only = 0usize;
     let mut unmatched: Vec<String> = Vec::new();
     let mut odd_segments: BTreeMap<String, usize> = BTreeMap::new();
+    let mut header_names: BTreeMap<String, usize> = BTreeMap::new();
 
     for path in &files {
         let rel = path
@@ -208,6 +212,7 @@ fn corpus_figures() {
             let Some(col) = table.header.iter().position(|h| norm(h) == "type") else {
                 continue;
             };
+            let desc_col = table.header.iter().position(|h| norm(h) == "description");
             for row in &table.rows {
                 type_cells += 1;
                 let cell = row.get(col).map(String::as_str).unwrap_or("");
@@ -227,6 +232,34 @@ fn corpus_figures() {
                 bump(&mut shapes, shape);
                 if e.collection {
                     bump(&mut shapes, "(collection)");
+                }
+                if let Some(d) = desc_col.and_then(|c| row.get(c)) {
+                    let f = description_flags(d);
+                    desc_cells += 1;
+                    if f.read_only {
+                        bump(&mut flag_counts, "read_only");
+                    }
+                    match f.nullable {
+                        Some(true) => bump(&mut flag_counts, "nullable=true"),
+                        Some(false) => bump(&mut flag_counts, "nullable=false"),
+                        None => {}
+                    }
+                    match f.required {
+                        Some(true) => bump(&mut flag_counts, "required=true"),
+                        Some(false) => bump(&mut flag_counts, "required=false"),
+                        None => {}
+                    }
+                    if f.inherited_from.is_some() {
+                        bump(&mut flag_counts, "inherited_from");
+                    }
+                    if !f.possible_values.is_empty() {
+                        bump(&mut flag_counts, "possible_values");
+                    } else if d.to_ascii_lowercase().contains("possible values") {
+                        bump(&mut flag_counts, "possible_values mentioned, none read");
+                        if possible_misses.len() < 25 {
+                            possible_misses.push(d.trim().chars().take(140).collect());
+                        }
+                    }
                 }
                 if e.is_unparsed() {
                     bump(&mut unparsed, format!("{:?}", cell.trim()));
@@ -277,6 +310,21 @@ fn corpus_figures() {
             let is_syntax = f.section.eq_ignore_ascii_case("http request")
                 || f.section.eq_ignore_ascii_case("http requests");
             for m in &msgs {
+                let headers = match m {
+                    HttpMessage::Request(r) => &r.headers,
+                    HttpMessage::Response(r) => &r.headers,
+                };
+                for h in headers {
+                    let kind = if matches!(m, HttpMessage::Request(_)) {
+                        "req"
+                    } else {
+                        "resp"
+                    };
+                    bump(
+                        &mut header_names,
+                        format!("{kind} {}", h.name.to_ascii_lowercase()),
+                    );
+                }
                 match m {
                     HttpMessage::Request(r) => {
                         requests += 1;
@@ -381,6 +429,12 @@ fn corpus_figures() {
         println!("  {n:5} {k}");
     }
 
+    println!("description cells next to a Type cell: {desc_cells}");
+    println!("flags: {flag_counts:?}");
+    for m in &possible_misses {
+        println!("    possible values not read: {m}");
+    }
+
     let empty_total: usize = empty_fences.values().sum();
     println!("== HTTP fences");
     println!("http/HTTP/msgraph-interactive/empty fences: {http_fences}");
@@ -424,6 +478,13 @@ fn corpus_figures() {
     println!("responses: {responses}, status codes: {statuses:?}");
     println!("bodies: {body_kinds:?}");
     println!("messages with headers after the body: {headers_after_body}");
+    println!(
+        "header names (lower-cased): {}",
+        header_names.values().sum::<usize>()
+    );
+    for (n, k) in top(&header_names, 60) {
+        println!("  {n:5} {k}");
+    }
     println!("bodies of kind Other:");
     for o in &other_bodies {
         println!("  {o}");

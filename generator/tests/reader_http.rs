@@ -737,6 +737,41 @@ fn body_kinds() {
 }
 
 #[test]
+fn content_that_looks_like_headers_after_a_blank_line() {
+    // vCard / iCalendar / MIME bodies directly after `status line, blank line`.
+    let fence = "HTTP/1.1 200 OK\n\nBEGIN:VCARD\nFN:Gizmo Person\nEND:VCARD\n";
+    let r = parse_http_fence(fence);
+    let r = response(&r[0]);
+    assert!(r.headers.is_empty());
+    assert_eq!(r.body.as_ref().unwrap().line, 2);
+    assert_eq!(
+        r.body.as_ref().unwrap().text,
+        "BEGIN:VCARD\nFN:Gizmo Person\nEND:VCARD"
+    );
+    assert_eq!(r.body.as_ref().unwrap().kind, BodyKind::Text);
+
+    let fence = "HTTP/1.1 200 OK\n\nFrom: Gizmo <g@contoso.example>\nTo: Gadget <h@contoso.example>\n\nHello\n";
+    let r = parse_http_fence(fence);
+    let r = response(&r[0]);
+    assert!(r.headers.is_empty());
+    assert!(r.body.as_ref().unwrap().text.starts_with("From: Gizmo"));
+
+    // A known header after the blank line opens the header block, and then any header
+    // name is accepted until the next blank line.
+    let fence = "POST /gizmos\n\nContent-type: application/json\nX-Gizmo-Trace: 1\n\n{}\n";
+    let q = parse_http_fence(fence);
+    let q = request(&q[0]);
+    assert_eq!(
+        q.headers,
+        vec![
+            header(2, "Content-type", "application/json"),
+            header(3, "X-Gizmo-Trace", "1")
+        ]
+    );
+    assert_eq!(q.body.as_ref().unwrap().line, 5);
+}
+
+#[test]
 fn header_lines() {
     let fence = "GET /gizmos\nAuthorization: Bearer {token}\nConsistencyLevel: eventual\nPrefer : outlook.timezone=\"Pacific Standard Time\"\nContent-length: xxx\n";
     let q = parse_http_fence(fence);

@@ -601,7 +601,19 @@ fn possible_values() {
         flags("Possible values are: `a`, `b`. Possible values are: `a`, `b`.").possible_values,
         ["a", "b"]
     );
+    assert_eq!(
+        flags("Possible values are: **Open**, **Closed**, or empty (which means **Open**).")
+            .possible_values,
+        ["Open", "Closed"]
+    );
+    assert_eq!(
+        flags("Current possible values: *FirstName* or *LastName*").possible_values,
+        ["FirstName", "LastName"]
+    );
     assert!(flags("Possible values include individuals or groups.")
+        .possible_values
+        .is_empty());
+    assert!(flags("See **the table** for possible values.")
         .possible_values
         .is_empty());
     assert!(flags("The gadget name.").possible_values.is_empty());

@@ -734,6 +734,8 @@ struct Builder<'a> {
     phase: Phase,
     body_start: u32,
     body: Vec<&'a str>,
+    /// A blank line followed the start line before any header.
+    blank_after_start: bool,
     /// Blank lines seen after a closed JSON body, re-added if the body continues.
     held: Vec<&'a str>,
     json: Option<JsonDepth>,
@@ -788,6 +790,7 @@ impl<'a> Builder<'a> {
             phase: Phase::Start,
             body_start: 0,
             body: Vec::new(),
+            blank_after_start: false,
             held: Vec::new(),
             json: None,
         }
@@ -843,10 +846,16 @@ impl<'a> Builder<'a> {
                 if blank {
                     if self.phase == Phase::Headers {
                         self.phase = Phase::BodyPending;
+                    } else {
+                        self.blank_after_start = true;
                     }
                 } else if line.trim().eq_ignore_ascii_case("or") {
                     // Syntax fences: `GET /a` / `or` / `GET /b`.
-                } else if let Some((name, value)) = header_line(line) {
+                } else if let Some((name, value)) = header_line(line).filter(|(name, _)| {
+                    // After `start line, blank line`, only a well-known HTTP header opens
+                    // a header block; `BEGIN:VCARD` or `From: …` (MIME) start the body.
+                    self.phase == Phase::Headers || !self.blank_after_start || is_http_header(name)
+                }) {
                     self.headers.push(Header {
                         line: i,
                         name,
@@ -957,6 +966,45 @@ fn header_line(line: &str) -> Option<(String, String)> {
         return None;
     }
     Some((name.to_string(), value.trim().to_string()))
+}
+
+/// Header names seen in Graph requests and responses (compared case-insensitively), plus
+/// the `x-ms-` and `ocp-` families. `Date` is left out: after a blank line it is far more
+/// likely to be MIME content.
+fn is_http_header(name: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "accept",
+        "accept-encoding",
+        "accept-language",
+        "authorization",
+        "cache-control",
+        "client-request-id",
+        "consistencylevel",
+        "content-encoding",
+        "content-language",
+        "content-length",
+        "content-location",
+        "content-range",
+        "content-type",
+        "etag",
+        "host",
+        "if-match",
+        "if-none-match",
+        "location",
+        "odata-maxversion",
+        "odata-version",
+        "operation-location",
+        "prefer",
+        "preference-applied",
+        "range",
+        "request-id",
+        "retry-after",
+        "transfer-encoding",
+        "user-agent",
+        "workbook-session-id",
+    ];
+    let lower = name.to_ascii_lowercase();
+    KNOWN.contains(&lower.as_str()) || lower.starts_with("x-ms-") || lower.starts_with("ocp-")
 }
 
 fn body_kind(text: &str, content_type: Option<&str>) -> BodyKind {

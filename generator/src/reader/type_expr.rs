@@ -771,7 +771,8 @@ fn possible_values(text: &str) -> Vec<String> {
 }
 
 /// The values of one "Possible values are ..." sentence: backticked values if there are
-/// any, otherwise a comma-separated list of `**bold**`, quoted or bare identifiers.
+/// any, else emphasized (`**x**`, `*x*`) values, else a comma-separated list of quoted or
+/// bare identifiers.
 fn list_values(rest: &str) -> Vec<String> {
     // The sentence: up to a '.' that is outside backticks and parentheses and followed by
     // whitespace or the end.
@@ -804,6 +805,24 @@ fn list_values(rest: &str) -> Vec<String> {
         .collect();
     if !ticked.is_empty() {
         return ticked;
+    }
+    // `**Public** or **Private**`, `*A* or *B*`: emphasized values.
+    let emphasized: Vec<String> = sentence
+        .replace("**", "*")
+        .split('*')
+        .skip(1)
+        .step_by(2)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if !emphasized.is_empty() && emphasized.iter().all(|v| is_qualified_ident(v)) {
+        let mut out: Vec<String> = Vec::new();
+        for v in emphasized {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        return out;
     }
     if !sentence.contains(',') {
         return Vec::new();
