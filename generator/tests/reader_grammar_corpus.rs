@@ -7,7 +7,9 @@
 //! ```
 //!
 //! Without `DOCGEN_CORPUS` it looks for `../shared/graph-docs` relative to the workspace
-//! root and prints `SKIPPED: corpus not found` when that is absent. The scanner here is
+//! root and prints `SKIPPED: corpus not found` when that is absent. Extra listings:
+//! `DOCGEN_SHOW_UNMATCHED=1` (example requests matching no syntax line of their page),
+//! `DOCGEN_SHOW_NAMED=1` (plain-text named types in Type cells). The scanner here is
 //! deliberately simple (line-based fences, comments and tables); it only feeds the
 //! grammars and reports figures.
 
@@ -168,6 +170,7 @@ fn corpus_figures() {
     let mut unparsed: BTreeMap<String, usize> = BTreeMap::new();
     let mut shapes: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut desc_cells = 0usize;
+    let mut plain_names: BTreeMap<String, usize> = BTreeMap::new();
     let mut flag_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut possible_misses: Vec<String> = Vec::new();
 
@@ -259,6 +262,16 @@ fn corpus_figures() {
                         if possible_misses.len() < 25 {
                             possible_misses.push(d.trim().chars().take(140).collect());
                         }
+                    }
+                }
+                if std::env::var_os("DOCGEN_SHOW_NAMED").is_some() {
+                    if let TypeShape::Named {
+                        name,
+                        link: None,
+                        reference_label: None,
+                    } = &e.shape
+                    {
+                        bump(&mut plain_names, name.clone());
                     }
                 }
                 if e.is_unparsed() {
@@ -429,6 +442,9 @@ fn corpus_figures() {
         println!("  {n:5} {k}");
     }
 
+    for (n, k) in top(&plain_names, 400) {
+        println!("  named {n:5} {k}");
+    }
     println!("description cells next to a Type cell: {desc_cells}");
     println!("flags: {flag_counts:?}");
     for m in &possible_misses {
