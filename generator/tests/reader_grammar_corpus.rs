@@ -7,7 +7,9 @@
 //! ```
 //!
 //! Without `DOCGEN_CORPUS` it looks for `../shared/graph-docs` relative to the workspace
-//! root and prints `SKIPPED: corpus not found` when that is absent. The scanner here is
+//! root and prints `SKIPPED: corpus not found` when that is absent. Extra listings:
+//! `DOCGEN_SHOW_UNMATCHED=1` (example requests matching no syntax line of their page),
+//! `DOCGEN_SHOW_NAMED=1` (plain-text named types in Type cells). The scanner here is
 //! deliberately simple (line-based fences, comments and tables); it only feeds the
 //! grammars and reports figures.
 
@@ -15,18 +17,24 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use docgen::reader::http::{parse_http_fence, BodyKind, HttpMessage, PathTemplate, Segment};
-use docgen::reader::type_expr::{parse_type_cell, TypeShape};
+use docgen::reader::type_expr::{description_flags, parse_type_cell, TypeShape};
 
 fn corpus_root() -> Option<PathBuf> {
     let root = match std::env::var_os("DOCGEN_CORPUS") {
         Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..").join("shared").join("graph-docs"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join("..")
+            .join("shared")
+            .join("graph-docs"),
     };
     root.is_dir().then_some(root)
 }
 
 fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -73,7 +81,9 @@ fn split_row(line: &str) -> Vec<String> {
 
 fn is_delimiter_row(line: &str) -> bool {
     let t = line.trim();
-    t.contains('-') && t.contains(['|', '-']) && t.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
+    t.contains('-')
+        && t.contains(['|', '-'])
+        && t.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t'))
 }
 
 fn scan(text: &str) -> (Vec<Fence>, Vec<Table>) {
@@ -98,7 +108,12 @@ fn scan(text: &str) -> (Vec<Fence>, Vec<Table>) {
                 body.push(lines[j]);
                 j += 1;
             }
-            fences.push(Fence { info, line: i, content: body.join("\n"), section: section.clone() });
+            fences.push(Fence {
+                info,
+                line: i,
+                content: body.join("\n"),
+                section: section.clone(),
+            });
             i = j + 1;
             continue;
         }
@@ -154,6 +169,10 @@ fn corpus_figures() {
     let mut type_cells = 0usize;
     let mut unparsed: BTreeMap<String, usize> = BTreeMap::new();
     let mut shapes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut desc_cells = 0usize;
+    let mut plain_names: BTreeMap<String, usize> = BTreeMap::new();
+    let mut flag_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut possible_misses: Vec<String> = Vec::new();
 
     let mut http_fences = 0usize;
     let mut empty_fences: BTreeMap<String, usize> = BTreeMap::new();
@@ -178,15 +197,25 @@ fn corpus_figures() {
     let mut example_path_only = 0usize;
     let mut unmatched: Vec<String> = Vec::new();
     let mut odd_segments: BTreeMap<String, usize> = BTreeMap::new();
+    let mut header_names: BTreeMap<String, usize> = BTreeMap::new();
 
     for path in &files {
-        let rel = path.strip_prefix(&root).unwrap_or(path).display().to_string();
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
         let (fences, tables) = scan(&text);
 
         for table in &tables {
             let norm = |h: &str| h.replace('*', "").trim().to_ascii_lowercase();
-            let Some(col) = table.header.iter().position(|h| norm(h) == "type") else { continue };
+            let Some(col) = table.header.iter().position(|h| norm(h) == "type") else {
+                continue;
+            };
+            let desc_col = table.header.iter().position(|h| norm(h) == "description");
             for row in &table.rows {
                 type_cells += 1;
                 let cell = row.get(col).map(String::as_str).unwrap_or("");
@@ -194,7 +223,10 @@ fn corpus_figures() {
                 let shape = match &e.shape {
                     TypeShape::Primitive(_) => "primitive",
                     TypeShape::Named { link: Some(_), .. } => "named+link",
-                    TypeShape::Named { reference_label: Some(_), .. } => "named+reflink",
+                    TypeShape::Named {
+                        reference_label: Some(_),
+                        ..
+                    } => "named+reflink",
                     TypeShape::Named { .. } => "named",
                     TypeShape::Union(_) => "union",
                     TypeShape::Untyped => "untyped",
@@ -203,6 +235,44 @@ fn corpus_figures() {
                 bump(&mut shapes, shape);
                 if e.collection {
                     bump(&mut shapes, "(collection)");
+                }
+                if let Some(d) = desc_col.and_then(|c| row.get(c)) {
+                    let f = description_flags(d);
+                    desc_cells += 1;
+                    if f.read_only {
+                        bump(&mut flag_counts, "read_only");
+                    }
+                    match f.nullable {
+                        Some(true) => bump(&mut flag_counts, "nullable=true"),
+                        Some(false) => bump(&mut flag_counts, "nullable=false"),
+                        None => {}
+                    }
+                    match f.required {
+                        Some(true) => bump(&mut flag_counts, "required=true"),
+                        Some(false) => bump(&mut flag_counts, "required=false"),
+                        None => {}
+                    }
+                    if f.inherited_from.is_some() {
+                        bump(&mut flag_counts, "inherited_from");
+                    }
+                    if !f.possible_values.is_empty() {
+                        bump(&mut flag_counts, "possible_values");
+                    } else if d.to_ascii_lowercase().contains("possible values") {
+                        bump(&mut flag_counts, "possible_values mentioned, none read");
+                        if possible_misses.len() < 25 {
+                            possible_misses.push(d.trim().chars().take(140).collect());
+                        }
+                    }
+                }
+                if std::env::var_os("DOCGEN_SHOW_NAMED").is_some() {
+                    if let TypeShape::Named {
+                        name,
+                        link: None,
+                        reference_label: None,
+                    } = &e.shape
+                    {
+                        bump(&mut plain_names, name.clone());
+                    }
                 }
                 if e.is_unparsed() {
                     bump(&mut unparsed, format!("{:?}", cell.trim()));
@@ -213,17 +283,28 @@ fn corpus_figures() {
         let mut syntax: Vec<(String, PathTemplate)> = Vec::new();
         let mut examples: Vec<(String, PathTemplate)> = Vec::new();
         for f in &fences {
-            if !matches!(f.info.as_str(), "http" | "HTTP" | "msgraph-interactive" | "") {
+            if !matches!(
+                f.info.as_str(),
+                "http" | "HTTP" | "msgraph-interactive" | ""
+            ) {
                 continue;
             }
             http_fences += 1;
             let msgs = parse_http_fence(&f.content);
             if msgs.is_empty() {
-                let first = f.content.lines().find(|l| !l.trim().is_empty()).unwrap_or("<empty>");
+                let first = f
+                    .content
+                    .lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("<empty>");
                 let key = if first.trim_start().starts_with(['{', '[']) {
                     format!("info={:?} json", f.info)
                 } else {
-                    format!("info={:?} {}", f.info, first.chars().take(40).collect::<String>())
+                    format!(
+                        "info={:?} {}",
+                        f.info,
+                        first.chars().take(40).collect::<String>()
+                    )
                 };
                 bump(&mut empty_fences, key);
                 if empty_examples.len() < 400 {
@@ -242,6 +323,21 @@ fn corpus_figures() {
             let is_syntax = f.section.eq_ignore_ascii_case("http request")
                 || f.section.eq_ignore_ascii_case("http requests");
             for m in &msgs {
+                let headers = match m {
+                    HttpMessage::Request(r) => &r.headers,
+                    HttpMessage::Response(r) => &r.headers,
+                };
+                for h in headers {
+                    let kind = if matches!(m, HttpMessage::Request(_)) {
+                        "req"
+                    } else {
+                        "resp"
+                    };
+                    bump(
+                        &mut header_names,
+                        format!("{kind} {}", h.name.to_ascii_lowercase()),
+                    );
+                }
                 match m {
                     HttpMessage::Request(r) => {
                         requests += 1;
@@ -252,9 +348,16 @@ fn corpus_figures() {
                         }
                         for seg in &r.target.path.segments {
                             let odd = match seg {
-                                Segment::Literal(t) => t.contains([' ', '{', '}', '<', '>', '\'', '=', ':', '*', '[', ']', '(', ')', '|']),
-                                Segment::Param { names } => names.iter().any(|n| n.contains([' ', '{', '}', '/', '='])),
-                                Segment::KeyPredicate { name, .. } => name.contains([' ', '{', '}', '\'', '=']),
+                                Segment::Literal(t) => t.contains([
+                                    ' ', '{', '}', '<', '>', '\'', '=', ':', '*', '[', ']', '(',
+                                    ')', '|',
+                                ]),
+                                Segment::Param { names } => {
+                                    names.iter().any(|n| n.contains([' ', '{', '}', '/', '=']))
+                                }
+                                Segment::KeyPredicate { name, .. } => {
+                                    name.contains([' ', '{', '}', '\'', '='])
+                                }
                                 _ => false,
                             };
                             if odd {
@@ -274,7 +377,11 @@ fn corpus_figures() {
                                 headers_after_body += 1;
                             }
                             if b.kind == BodyKind::Other && other_bodies.len() < 30 {
-                                other_bodies.push(format!("{rel}:{} {:?}", f.line + 1 + b.line as usize + 1, b.text.chars().take(60).collect::<String>()));
+                                other_bodies.push(format!(
+                                    "{rel}:{} {:?}",
+                                    f.line + 1 + b.line as usize + 1,
+                                    b.text.chars().take(60).collect::<String>()
+                                ));
                             }
                         }
                         if is_syntax {
@@ -294,7 +401,11 @@ fn corpus_figures() {
                                 headers_after_body += 1;
                             }
                             if b.kind == BodyKind::Other && other_bodies.len() < 30 {
-                                other_bodies.push(format!("{rel}:{} {:?}", f.line + 1 + b.line as usize + 1, b.text.chars().take(60).collect::<String>()));
+                                other_bodies.push(format!(
+                                    "{rel}:{} {:?}",
+                                    f.line + 1 + b.line as usize + 1,
+                                    b.text.chars().take(60).collect::<String>()
+                                ));
                             }
                         }
                     }
@@ -308,8 +419,14 @@ fn corpus_figures() {
                     example_matched += 1;
                 } else if syntax.iter().any(|(_, sp)| sp.matches(p)) {
                     example_path_only += 1;
-                } else if unmatched.len() < 1000 && std::env::var_os("DOCGEN_SHOW_UNMATCHED").is_some() {
-                    let syn: Vec<&str> = syntax.iter().map(|(_, sp)| sp.text.as_str()).take(3).collect();
+                } else if unmatched.len() < 1000
+                    && std::env::var_os("DOCGEN_SHOW_UNMATCHED").is_some()
+                {
+                    let syn: Vec<&str> = syntax
+                        .iter()
+                        .map(|(_, sp)| sp.text.as_str())
+                        .take(3)
+                        .collect();
                     unmatched.push(format!("{rel}: {m} {} vs {syn:?}", p.text));
                 }
             }
@@ -325,6 +442,15 @@ fn corpus_figures() {
         println!("  {n:5} {k}");
     }
 
+    for (n, k) in top(&plain_names, 400) {
+        println!("  named {n:5} {k}");
+    }
+    println!("description cells next to a Type cell: {desc_cells}");
+    println!("flags: {flag_counts:?}");
+    for m in &possible_misses {
+        println!("    possible values not read: {m}");
+    }
+
     let empty_total: usize = empty_fences.values().sum();
     println!("== HTTP fences");
     println!("http/HTTP/msgraph-interactive/empty fences: {http_fences}");
@@ -332,7 +458,11 @@ fn corpus_figures() {
     for (n, k) in top(&empty_fences, 40) {
         println!("  {n:5} {k}");
     }
-    for e in empty_examples.iter().filter(|e| !e.contains("/resources/")).take(15) {
+    for e in empty_examples
+        .iter()
+        .filter(|e| !e.contains("/resources/"))
+        .take(15)
+    {
         println!("    at {e}");
     }
     println!("fences with 2+ messages: {multi_message_fences}; with request and response: {mixed_fences}");
@@ -346,11 +476,17 @@ fn corpus_figures() {
     for (n, k) in top(&pathless, 20) {
         println!("  {n:5} {k}");
     }
-    println!("request targets with a space outside brackets before the query: {}", cut_targets.values().sum::<usize>());
+    println!(
+        "request targets with a space outside brackets before the query: {}",
+        cut_targets.values().sum::<usize>()
+    );
     for (n, k) in top(&cut_targets, 25) {
         println!("  {n:5} {k}");
     }
-    println!("segments with unusual characters: {}", odd_segments.values().sum::<usize>());
+    println!(
+        "segments with unusual characters: {}",
+        odd_segments.values().sum::<usize>()
+    );
     for (n, k) in top(&odd_segments, 400) {
         println!("  {n:5} {k}");
     }
@@ -358,6 +494,13 @@ fn corpus_figures() {
     println!("responses: {responses}, status codes: {statuses:?}");
     println!("bodies: {body_kinds:?}");
     println!("messages with headers after the body: {headers_after_body}");
+    println!(
+        "header names (lower-cased): {}",
+        header_names.values().sum::<usize>()
+    );
+    for (n, k) in top(&header_names, 60) {
+        println!("  {n:5} {k}");
+    }
     println!("bodies of kind Other:");
     for o in &other_bodies {
         println!("  {o}");

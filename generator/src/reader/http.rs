@@ -121,10 +121,15 @@ pub struct PathTemplate {
 pub enum Segment {
     Literal(String),
     /// `{id}`, `{id | userPrincipalName}` → `["id", "userPrincipalName"]`, `<id>`.
-    Param { names: Vec<String> },
+    Param {
+        names: Vec<String>,
+    },
     /// `users('{id}')`, `range(address='A1:B2')`, `delta()`: the name and the arguments
     /// as written (quotes and placeholders kept), keyed when written `key=value`.
-    KeyPredicate { name: String, args: Vec<(Option<String>, String)> },
+    KeyPredicate {
+        name: String,
+        args: Vec<(Option<String>, String)>,
+    },
     /// `microsoft.graph.x` (a cast or a bound operation), as written.
     Cast(String),
     /// `$ref`
@@ -150,7 +155,9 @@ pub fn parse_status_line(line: &str) -> Option<(u16, String)> {
     }
     let mut rest = &t[4..];
     if let Some(r) = rest.strip_prefix('/') {
-        let v_end = r.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(r.len());
+        let v_end = r
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(r.len());
         if v_end == 0 {
             return None;
         }
@@ -160,10 +167,15 @@ pub fn parse_status_line(line: &str) -> Option<(u16, String)> {
         return None;
     }
     rest = rest.trim_start();
-    if rest.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("code:")) {
+    if rest
+        .get(..5)
+        .is_some_and(|p| p.eq_ignore_ascii_case("code:"))
+    {
         rest = rest[5..].trim_start();
     }
-    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     if digits != 3 {
         return None;
     }
@@ -178,19 +190,24 @@ pub fn parse_status_line(line: &str) -> Option<(u16, String)> {
     Some((status, after.trim().to_string()))
 }
 
-/// `400 Bad Request` with no `HTTP/1.1`: accepted only as the first message of a fence.
+/// `400 Bad Request` with no `HTTP/1.1`: accepted only as the first non-blank line of a fence.
 fn bare_status(line: &str) -> Option<(u16, String)> {
     let t = line.trim();
     let code = t.get(..3)?;
     let rest = &t[3..];
     if !code.bytes().all(|b| b.is_ascii_digit())
         || !(rest.is_empty() || rest.starts_with(' '))
-        || !rest.trim().chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+        || !rest
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ')
     {
         return None;
     }
     let status: u16 = code.parse().ok()?;
-    (100..=599).contains(&status).then(|| (status, rest.trim().to_string()))
+    (100..=599)
+        .contains(&status)
+        .then(|| (status, rest.trim().to_string()))
 }
 
 /// Parse a request line: an upper-case method, whitespace, and a non-empty target. A
@@ -200,9 +217,9 @@ pub fn parse_request_line(line: &str) -> Option<(String, RequestTarget)> {
     let (method, rest) = match t.split_once(char::is_whitespace) {
         Some((m, rest)) if METHODS.contains(&m) => (m, rest),
         _ => {
-            let m = METHODS.iter().find(|m| {
-                t.strip_prefix(**m).is_some_and(|r| r.starts_with('/'))
-            })?;
+            let m = METHODS
+                .iter()
+                .find(|m| t.strip_prefix(**m).is_some_and(|r| r.starts_with('/')))?;
             (*m, &t[m.len()..])
         }
     };
@@ -271,29 +288,37 @@ pub fn parse_target(target: &str) -> RequestTarget {
             segments.remove(0);
         }
     }
-    RequestTarget { raw, host, version, path: PathTemplate::from_segments(segments), query }
+    RequestTarget {
+        raw,
+        host,
+        version,
+        path: PathTemplate::from_segments(segments),
+        query,
+    }
 }
 
 fn strip_http_version(s: &str) -> &str {
-    if let Some(i) = s.rfind(char::is_whitespace) {
-        let last = &s[i + 1..];
-        if strip_prefix_ci(last, "http/").is_some() {
-            return s[..i].trim_end();
-        }
+    match s.rsplit_once(char::is_whitespace) {
+        Some((head, last)) if strip_prefix_ci(last, "http/").is_some() => head.trim_end(),
+        _ => s,
     }
-    s
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 fn is_domain(seg: &str) -> bool {
     let parts: Vec<&str> = seg.split('.').collect();
     parts.len() >= 2
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-        && parts.last().is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && parts
+            .last()
+            .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 fn is_graph_host(host: &str) -> bool {
@@ -334,9 +359,7 @@ fn split_path(s: &str) -> Vec<Segment> {
                     match cj {
                         '{' | '(' | '[' | '<' => d += 1,
                         '}' | ')' | ']' | '>' => d = (d - 1).max(0),
-                        ':' if d == 0
-                            && chars.get(j + 1).is_none_or(|&(_, n)| n == '/') =>
-                        {
+                        ':' if d == 0 && chars.get(j + 1).is_none_or(|&(_, n)| n == '/') => {
                             inner_end = bj;
                             resume = j + 1;
                             break;
@@ -345,7 +368,10 @@ fn split_path(s: &str) -> Vec<Segment> {
                     }
                     j += 1;
                 }
-                let inner = s.get(inner_start..inner_end).unwrap_or("").trim_matches('/');
+                let inner = s
+                    .get(inner_start..inner_end)
+                    .unwrap_or("")
+                    .trim_matches('/');
                 segments.push(Segment::ColonPath(inner.to_string()));
                 i = resume;
                 start = chars.get(i).map_or(s.len(), |&(bb, _)| bb);
@@ -379,21 +405,28 @@ fn classify_segment(t: &str) -> Segment {
     }
     if let Some(inner) = t.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
         if !inner.contains(['{', '}']) {
-            return Segment::Param { names: param_names(inner) };
+            return Segment::Param {
+                names: param_names(inner),
+            };
         }
     }
     // `{user-id} | user-principal-name`: alternatives with the braces misplaced.
     if t.starts_with('{') && t.contains('|') {
         let names = param_names(&t.replace(['{', '}'], ""));
         if names.len() > 1
-            && names.iter().all(|n| n.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_')))
+            && names.iter().all(|n| {
+                n.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+            })
         {
             return Segment::Param { names };
         }
     }
     if let Some(inner) = t.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
         if !inner.contains(['<', '>']) {
-            return Segment::Param { names: param_names(inner) };
+            return Segment::Param {
+                names: param_names(inner),
+            };
         }
     }
     if let Some(open) = t.find('(') {
@@ -401,7 +434,10 @@ fn classify_segment(t: &str) -> Segment {
             let name = t[..open].trim().to_string();
             let inner = &t[open + 1..];
             let inner = inner.strip_suffix(')').unwrap_or(inner);
-            return Segment::KeyPredicate { name, args: split_args(inner) };
+            return Segment::KeyPredicate {
+                name,
+                args: split_args(inner),
+            };
         }
     }
     if lower.starts_with("microsoft.graph.") {
@@ -411,7 +447,12 @@ fn classify_segment(t: &str) -> Segment {
 }
 
 fn param_names(inner: &str) -> Vec<String> {
-    inner.split('|').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect()
+    inner
+        .split('|')
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// Split key-predicate arguments on `,` outside quotes and brackets.
@@ -441,9 +482,10 @@ fn split_args(inner: &str) -> Vec<(Option<String>, String)> {
             continue;
         }
         match top_level_eq(p) {
-            Some(eq) => {
-                args.push((Some(p[..eq].trim().to_string()), p[eq + 1..].trim().to_string()))
-            }
+            Some(eq) => args.push((
+                Some(p[..eq].trim().to_string()),
+                p[eq + 1..].trim().to_string(),
+            )),
             None => args.push((None, p.to_string())),
         }
     }
@@ -463,7 +505,9 @@ fn top_level_eq(p: &str) -> Option<usize> {
             '=' if depth == 0 => {
                 let key = p[..i].trim();
                 let ok = !key.is_empty()
-                    && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '$' | '@'));
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '$' | '@'));
                 return ok.then_some(i);
             }
             _ => {}
@@ -489,8 +533,8 @@ impl PathTemplate {
                 }
             }
         }
-        if text.is_empty() {
-            text.push('/');
+        if !text.starts_with('/') {
+            text.insert(0, '/');
         }
         PathTemplate { segments, text }
     }
@@ -505,7 +549,11 @@ impl PathTemplate {
     /// ignored. Version, host and query are not part of a path.
     pub fn matches(&self, other: &PathTemplate) -> bool {
         self.segments.len() == other.segments.len()
-            && self.segments.iter().zip(&other.segments).all(|(a, b)| segment_matches(a, b))
+            && self
+                .segments
+                .iter()
+                .zip(&other.segments)
+                .all(|(a, b)| segment_matches(a, b))
     }
 
     /// True if any segment is a parameter or holds a placeholder.
@@ -669,8 +717,14 @@ enum Phase {
 }
 
 enum StartLine {
-    Request { method: String, target: RequestTarget },
-    Response { status: u16, reason: String },
+    Request {
+        method: String,
+        target: RequestTarget,
+    },
+    Response {
+        status: u16,
+        reason: String,
+    },
 }
 
 struct Builder<'a> {
@@ -680,6 +734,8 @@ struct Builder<'a> {
     phase: Phase,
     body_start: u32,
     body: Vec<&'a str>,
+    /// A blank line followed the start line before any header.
+    blank_after_start: bool,
     /// Blank lines seen after a closed JSON body, re-added if the body continues.
     held: Vec<&'a str>,
     json: Option<JsonDepth>,
@@ -734,6 +790,7 @@ impl<'a> Builder<'a> {
             phase: Phase::Start,
             body_start: 0,
             body: Vec::new(),
+            blank_after_start: false,
             held: Vec::new(),
             json: None,
         }
@@ -741,12 +798,21 @@ impl<'a> Builder<'a> {
 
     /// May `line` (a request or status line) start a new message here? Inside an open
     /// JSON body only an unindented start line does.
-    fn yields_to_start_line(&self, line: &str, is_request: bool, target: Option<&RequestTarget>) -> bool {
-        if self.phase != Phase::Body {
+    fn yields_to_start_line(
+        &self,
+        line: &str,
+        is_request: bool,
+        target: Option<&RequestTarget>,
+    ) -> bool {
+        if matches!(self.phase, Phase::Start | Phase::Headers) {
             return true;
         }
+        // Once a body may have started, prose such as `DELETE this note` is body text.
         if is_request && !target.is_some_and(looks_like_url) {
             return false;
+        }
+        if self.phase != Phase::Body {
+            return true;
         }
         match &self.json {
             Some(j) if !j.closed() => !line.starts_with(char::is_whitespace),
@@ -780,11 +846,21 @@ impl<'a> Builder<'a> {
                 if blank {
                     if self.phase == Phase::Headers {
                         self.phase = Phase::BodyPending;
+                    } else {
+                        self.blank_after_start = true;
                     }
                 } else if line.trim().eq_ignore_ascii_case("or") {
                     // Syntax fences: `GET /a` / `or` / `GET /b`.
-                } else if let Some((name, value)) = header_line(line) {
-                    self.headers.push(Header { line: i, name, value });
+                } else if let Some((name, value)) = header_line(line).filter(|(name, _)| {
+                    // After `start line, blank line`, only a well-known HTTP header opens
+                    // a header block; `BEGIN:VCARD` or `From: …` (MIME) start the body.
+                    self.phase == Phase::Headers || !self.blank_after_start || is_http_header(name)
+                }) {
+                    self.headers.push(Header {
+                        line: i,
+                        name,
+                        value,
+                    });
                     self.phase = Phase::Headers;
                 } else {
                     self.start_body(i, line);
@@ -807,7 +883,11 @@ impl<'a> Builder<'a> {
                 if blank {
                     self.held.push(line);
                 } else if let Some((name, value)) = header_line(line) {
-                    self.headers.push(Header { line: i, name, value });
+                    self.headers.push(Header {
+                        line: i,
+                        name,
+                        value,
+                    });
                     self.held.clear();
                 } else {
                     self.body.append(&mut self.held);
@@ -837,7 +917,12 @@ impl<'a> Builder<'a> {
         } else {
             let text = self.body.join("\n");
             let kind = body_kind(&text, content_type.as_deref());
-            Some(Body { line: self.body_start, text, content_type, kind })
+            Some(Body {
+                line: self.body_start,
+                text,
+                content_type,
+                kind,
+            })
         };
         match self.start {
             StartLine::Request { method, target } => HttpMessage::Request(HttpRequest {
@@ -883,6 +968,45 @@ fn header_line(line: &str) -> Option<(String, String)> {
     Some((name.to_string(), value.trim().to_string()))
 }
 
+/// Header names seen in Graph requests and responses (compared case-insensitively), plus
+/// the `x-ms-` and `ocp-` families. `Date` is left out: after a blank line it is far more
+/// likely to be MIME content.
+fn is_http_header(name: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "accept",
+        "accept-encoding",
+        "accept-language",
+        "authorization",
+        "cache-control",
+        "client-request-id",
+        "consistencylevel",
+        "content-encoding",
+        "content-language",
+        "content-length",
+        "content-location",
+        "content-range",
+        "content-type",
+        "etag",
+        "host",
+        "if-match",
+        "if-none-match",
+        "location",
+        "odata-maxversion",
+        "odata-version",
+        "operation-location",
+        "prefer",
+        "preference-applied",
+        "range",
+        "request-id",
+        "retry-after",
+        "transfer-encoding",
+        "user-agent",
+        "workbook-session-id",
+    ];
+    let lower = name.to_ascii_lowercase();
+    KNOWN.contains(&lower.as_str()) || lower.starts_with("x-ms-") || lower.starts_with("ocp-")
+}
+
 fn body_kind(text: &str, content_type: Option<&str>) -> BodyKind {
     let t = text.trim_start();
     let json_like = t.starts_with('{') || t.starts_with('[');
@@ -903,7 +1027,10 @@ fn body_kind(text: &str, content_type: Option<&str>) -> BodyKind {
             || mime.starts_with("video/")
             || matches!(
                 mime,
-                "application/octet-stream" | "application/zip" | "application/pdf" | "application/x-zip-compressed"
+                "application/octet-stream"
+                    | "application/zip"
+                    | "application/pdf"
+                    | "application/x-zip-compressed"
             )
         {
             return BodyKind::Binary;
@@ -912,10 +1039,18 @@ fn body_kind(text: &str, content_type: Option<&str>) -> BodyKind {
             return BodyKind::Text;
         }
         if mime.contains("json") {
-            return if json_like { BodyKind::Json } else { BodyKind::Other };
+            return if json_like {
+                BodyKind::Json
+            } else {
+                BodyKind::Other
+            };
         }
         if !mime.is_empty() {
-            return if json_like { BodyKind::Json } else { BodyKind::Other };
+            return if json_like {
+                BodyKind::Json
+            } else {
+                BodyKind::Other
+            };
         }
     }
     if json_like {
@@ -933,16 +1068,18 @@ fn body_kind(text: &str, content_type: Option<&str>) -> BodyKind {
 pub fn parse_http_fence(content: &str) -> Vec<HttpMessage> {
     let mut out = Vec::new();
     let mut current: Option<Builder> = None;
+    let mut seen_text = false;
     for (i, line) in content.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         let start = if let Some((status, reason)) = parse_status_line(line) {
             Some(StartLine::Response { status, reason })
-        } else if let Some((status, reason)) = current.is_none().then(|| bare_status(line)).flatten() {
+        } else if let Some((status, reason)) = (!seen_text).then(|| bare_status(line)).flatten() {
             Some(StartLine::Response { status, reason })
         } else {
             parse_request_line(line).map(|(method, target)| StartLine::Request { method, target })
         };
+        seen_text |= !line.trim().is_empty();
         if let Some(start) = start {
             let yields = match (&current, &start) {
                 (None, _) => true,

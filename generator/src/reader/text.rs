@@ -66,7 +66,9 @@ fn decode_one(name: &str) -> Option<char> {
 /// `<p>`, `<b>`, `<code>`, …), replacing each with a space. Other `<…>` text is kept,
 /// since `<placeholder>` is meaningful in cells.
 pub fn strip_simple_tags(s: &str) -> String {
-    const TAGS: &[&str] = &["br", "p", "b", "i", "em", "strong", "code", "ul", "li", "ol"];
+    const TAGS: &[&str] = &[
+        "br", "p", "b", "i", "em", "strong", "code", "ul", "li", "ol",
+    ];
     if !s.contains('<') {
         return s.to_string();
     }
@@ -136,7 +138,10 @@ mod tests {
 
     #[test]
     fn tags_and_whitespace() {
-        assert_eq!(normalize_cell(" String<br/>\tcollection&nbsp; "), "String collection");
+        assert_eq!(
+            normalize_cell(" String<br/>\tcollection&nbsp; "),
+            "String collection"
+        );
         assert_eq!(normalize_cell("range(<address>)"), "range(<address>)");
         assert_eq!(normalize_cell("a\u{200b}b\u{202f}c"), "ab c");
         assert_eq!(normalize_cell("<br><p>x</p>"), "x");

@@ -160,10 +160,22 @@ pub fn parse_type_cell(cell: &str) -> TypeExpr {
     let written = cell.trim().to_string();
     let clean = clean_cell(cell);
     let toks = tokenize(&clean);
-    let mut p = Parser { src: &clean, toks: &toks, pos: 0 };
+    let mut p = Parser {
+        src: &clean,
+        toks: &toks,
+        pos: 0,
+    };
     match p.cell() {
-        Some((shape, collection)) => TypeExpr { written, shape, collection },
-        None => TypeExpr { written, shape: TypeShape::Unparsed, collection: false },
+        Some((shape, collection)) => TypeExpr {
+            written,
+            shape,
+            collection,
+        },
+        None => TypeExpr {
+            written,
+            shape: TypeShape::Unparsed,
+            collection: false,
+        },
     }
 }
 
@@ -192,7 +204,11 @@ fn clean_cell(cell: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Word(String),
-    Link { text: String, url: Option<String>, label: Option<String> },
+    Link {
+        text: String,
+        url: Option<String>,
+        label: Option<String>,
+    },
     LParen,
     RParen,
     Comma,
@@ -223,26 +239,45 @@ fn tokenize(s: &str) -> Vec<Spanned> {
                     ',' => Tok::Comma,
                     _ => Tok::Slash,
                 };
-                toks.push(Spanned { tok, start, end: byte_at(i + 1) });
+                toks.push(Spanned {
+                    tok,
+                    start,
+                    end: byte_at(i + 1),
+                });
                 i += 1;
             }
             '[' => match scan_link(&chars, i) {
                 Some((tok, next)) => {
-                    toks.push(Spanned { tok, start, end: byte_at(next) });
+                    toks.push(Spanned {
+                        tok,
+                        start,
+                        end: byte_at(next),
+                    });
                     i = next;
                 }
                 None => {
-                    toks.push(Spanned { tok: Tok::Word("[".into()), start, end: byte_at(i + 1) });
+                    toks.push(Spanned {
+                        tok: Tok::Word("[".into()),
+                        start,
+                        end: byte_at(i + 1),
+                    });
                     i += 1;
                 }
             },
             _ => {
-                let mut j = i;
-                while j < chars.len() && !is_word_break(chars[j].1) {
-                    j += 1;
+                // A stray `]` is a one-character word; anything else runs to a break.
+                let mut j = i + 1;
+                if c != ']' {
+                    while j < chars.len() && !is_word_break(chars[j].1) {
+                        j += 1;
+                    }
                 }
                 let word: String = chars[i..j].iter().map(|&(_, c)| c).collect();
-                toks.push(Spanned { tok: Tok::Word(word), start, end: byte_at(j) });
+                toks.push(Spanned {
+                    tok: Tok::Word(word),
+                    start,
+                    end: byte_at(j),
+                });
                 i = j;
             }
         }
@@ -270,19 +305,47 @@ fn scan_link(chars: &[(usize, char)], i: usize) -> Option<(Tok, usize)> {
             let raw: String = chars[next + 1..end].iter().map(|&(_, c)| c).collect();
             // Drop an optional title (`"..."`) and angle brackets.
             let url = raw.split_whitespace().next().unwrap_or("");
-            let url = url.trim_start_matches('<').trim_end_matches('>').to_string();
-            Some((Tok::Link { text, url: Some(url), label: None }, after))
+            let url = url
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_string();
+            Some((
+                Tok::Link {
+                    text,
+                    url: Some(url),
+                    label: None,
+                },
+                after,
+            ))
         }
         Some('[') => {
             let end = matching(chars, next, '[', ']')?;
             let label: String = chars[next + 1..end].iter().map(|&(_, c)| c).collect();
             let label = label.trim();
-            let label = if label.is_empty() { text.clone() } else { label.to_string() };
-            Some((Tok::Link { text, url: None, label: Some(label) }, end + 1))
+            let label = if label.is_empty() {
+                text.clone()
+            } else {
+                label.to_string()
+            };
+            Some((
+                Tok::Link {
+                    text,
+                    url: None,
+                    label: Some(label),
+                },
+                end + 1,
+            ))
         }
         _ => {
             let label = text.clone();
-            Some((Tok::Link { text, url: None, label: Some(label) }, next))
+            Some((
+                Tok::Link {
+                    text,
+                    url: None,
+                    label: Some(label),
+                },
+                next,
+            ))
         }
     }
 }
@@ -325,7 +388,10 @@ impl Parser<'_> {
     }
 
     fn text(&self, from: usize, to: usize) -> String {
-        match (self.toks.get(from), to.checked_sub(1).and_then(|t| self.toks.get(t))) {
+        match (
+            self.toks.get(from),
+            to.checked_sub(1).and_then(|t| self.toks.get(t)),
+        ) {
             (Some(a), Some(b)) if b.end >= a.start => self.src[a.start..b.end].to_string(),
             _ => String::new(),
         }
@@ -421,8 +487,16 @@ impl Parser<'_> {
         {
             return None;
         }
-        let written = alts.iter().map(|a| a.written.as_str()).collect::<Vec<_>>().join(" or ");
-        Some(TypeExpr { written, shape: TypeShape::Union(alts), collection: false })
+        let written = alts
+            .iter()
+            .map(|a| a.written.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ");
+        Some(TypeExpr {
+            written,
+            shape: TypeShape::Union(alts),
+            collection: false,
+        })
     }
 
     fn alt(&mut self) -> Option<TypeExpr> {
@@ -472,7 +546,11 @@ impl Parser<'_> {
                         Some(Tok::Word(name)) if is_qualified_ident(name) => {
                             let name = name.clone();
                             self.pos += 1;
-                            TypeShape::Named { name, link: None, reference_label: None }
+                            TypeShape::Named {
+                                name,
+                                link: None,
+                                reference_label: None,
+                            }
                         }
                         _ => return None,
                     }
@@ -483,7 +561,11 @@ impl Parser<'_> {
             }
             _ => return None,
         };
-        Some(TypeExpr { written: self.text(start, self.pos), shape, collection: false })
+        Some(TypeExpr {
+            written: self.text(start, self.pos),
+            shape,
+            collection: false,
+        })
     }
 }
 
@@ -510,7 +592,11 @@ fn classify_word(word: &str) -> Option<TypeShape> {
         return Some(TypeShape::Untyped);
     }
     if is_qualified_ident(w) {
-        return Some(TypeShape::Named { name: w.to_string(), link: None, reference_label: None });
+        return Some(TypeShape::Named {
+            name: w.to_string(),
+            link: None,
+            reference_label: None,
+        });
     }
     None
 }
@@ -518,9 +604,11 @@ fn classify_word(word: &str) -> Option<TypeShape> {
 fn classify_link(text: &str, url: Option<String>, label: Option<String>) -> Option<TypeShape> {
     let name = text.trim().trim_start_matches('#');
     match classify_word(name)? {
-        TypeShape::Named { .. } => {
-            Some(TypeShape::Named { name: name.to_string(), link: url, reference_label: label })
-        }
+        TypeShape::Named { .. } => Some(TypeShape::Named {
+            name: name.to_string(),
+            link: url,
+            reference_label: label,
+        }),
         other => Some(other),
     }
 }
@@ -604,16 +692,19 @@ fn required(text: &str) -> Option<bool> {
             best = Some((pos, value));
         }
     };
-    for (word, value) in [("required", true), ("optional", false), ("not required", false)] {
+    for (word, value) in [
+        ("required", true),
+        ("optional", false),
+        ("not required", false),
+    ] {
         for (i, _) in lower.match_indices(word) {
             let before = lower[..i].trim_end();
             let after = &lower[i + word.len()..];
-            let sentence_start =
-                before.is_empty() || before.ends_with(['.', ';', '!', '?', ':']);
+            let sentence_start = before.is_empty() || before.ends_with(['.', ';', '!', '?', ':']);
             let parenthesized = before.ends_with('(') && after.starts_with(')');
             let next = after.chars().next();
-            let ends_clause = matches!(next, None | Some('.' | ',' | ';' | ')' | ':'))
-                || after.trim().is_empty();
+            let ends_clause =
+                matches!(next, None | Some('.' | ',' | ';' | ')' | ':')) || after.trim().is_empty();
             let qualifies = value
                 && [" on ", " when ", " if ", " for ", " only ", " in "]
                     .iter()
@@ -661,7 +752,11 @@ fn inherited_from(text: &str) -> Option<(String, Option<String>)> {
 fn possible_values(text: &str) -> Vec<String> {
     let lower = text.to_ascii_lowercase();
     let mut values: Vec<String> = Vec::new();
-    for pat in ["possible values are", "possible values include", "possible values:"] {
+    for pat in [
+        "possible values are",
+        "possible values include",
+        "possible values:",
+    ] {
         for (i, _) in lower.match_indices(pat) {
             let rest = &text[i + pat.len()..];
             let rest = rest.trim_start_matches(':').trim_start();
@@ -676,7 +771,8 @@ fn possible_values(text: &str) -> Vec<String> {
 }
 
 /// The values of one "Possible values are ..." sentence: backticked values if there are
-/// any, otherwise a comma-separated list of `**bold**`, quoted or bare identifiers.
+/// any, else emphasized (`**x**`, `*x*`) values, else a comma-separated list of quoted or
+/// bare identifiers.
 fn list_values(rest: &str) -> Vec<String> {
     // The sentence: up to a '.' that is outside backticks and parentheses and followed by
     // whitespace or the end.
@@ -689,7 +785,10 @@ fn list_values(rest: &str) -> Vec<String> {
             '`' => in_tick = !in_tick,
             '(' if !in_tick => depth += 1,
             ')' if !in_tick => depth -= 1,
-            '.' if !in_tick && depth <= 0 && iter.peek().is_none_or(|&(_, n)| n.is_whitespace()) => {
+            '.' if !in_tick
+                && depth <= 0
+                && iter.peek().is_none_or(|&(_, n)| n.is_whitespace()) =>
+            {
                 end = i;
                 break;
             }
@@ -707,6 +806,24 @@ fn list_values(rest: &str) -> Vec<String> {
     if !ticked.is_empty() {
         return ticked;
     }
+    // `**Public** or **Private**`, `*A* or *B*`: emphasized values.
+    let emphasized: Vec<String> = sentence
+        .replace("**", "*")
+        .split('*')
+        .skip(1)
+        .step_by(2)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if !emphasized.is_empty() && emphasized.iter().all(|v| is_qualified_ident(v)) {
+        let mut out: Vec<String> = Vec::new();
+        for v in emphasized {
+            if !out.contains(&v) {
+                out.push(v);
+            }
+        }
+        return out;
+    }
     if !sentence.contains(',') {
         return Vec::new();
     }
@@ -720,7 +837,10 @@ fn list_values(rest: &str) -> Vec<String> {
         }
         // "a or b" inside the last item.
         for piece in p.split(" or ").flat_map(|x| x.split(" and ")) {
-            let v = piece.trim().trim_matches(|c| c == '*' || c == '\'' || c == '"').trim();
+            let v = piece
+                .trim()
+                .trim_matches(|c| c == '*' || c == '\'' || c == '"')
+                .trim();
             if !is_qualified_ident(v) {
                 return Vec::new();
             }
