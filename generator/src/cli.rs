@@ -53,6 +53,12 @@ struct GenerateArgs {
     /// Package name of the generated crate.
     #[arg(long, default_value = DEFAULT_CRATE)]
     crate_name: String,
+    /// Make the crate its own workspace (for output folders inside another workspace).
+    #[arg(long)]
+    standalone: bool,
+    /// Print diagnostics (default: only the summary line).
+    #[arg(long)]
+    diagnostics: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -105,7 +111,13 @@ struct LintArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => generate(GenerateArgs { docs: DEFAULT_DOCS.into(), out: DEFAULT_OUT.into(), crate_name: DEFAULT_CRATE.into() }),
+        None => generate(GenerateArgs {
+            docs: DEFAULT_DOCS.into(),
+            out: DEFAULT_OUT.into(),
+            crate_name: DEFAULT_CRATE.into(),
+            standalone: false,
+            diagnostics: true,
+        }),
         Some(Command::Generate(args)) => generate(args),
         Some(Command::Check(args)) => check(args),
         Some(Command::Ir(args)) => ir(args),
@@ -120,17 +132,22 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run_config(docs: &Path, crate_name: &str) -> Result<Generation, String> {
+fn run_config(docs: &Path, crate_name: &str, standalone: bool) -> Result<Generation, String> {
     if !docs.is_dir() {
         return Err(format!("docs folder `{}` not found (run from the workspace root, or pass a folder)", docs.display()));
     }
     let label = docs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Config::new().crate_name(crate_name).source_label(label).generate(docs).map_err(|e| e.to_string())
+    Config::new().crate_name(crate_name).source_label(label).standalone(standalone).generate(docs).map_err(|e| e.to_string())
 }
 
 fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
-    let generation = run_config(&args.docs, &args.crate_name)?;
-    print_diagnostics(&generation.diagnostics, &args.docs, None);
+    let generation = run_config(&args.docs, &args.crate_name, args.standalone)?;
+    if args.diagnostics {
+        print_diagnostics(&generation.diagnostics, &args.docs, None);
+    } else {
+        let errors = generation.errors().count();
+        println!("docgen: {} diagnostics ({errors} errors); `docgen lint {}` lists them", generation.diagnostics.len(), args.docs.display());
+    }
     let touched = output::write(&generation.files, &args.out).map_err(|e| e.to_string())?;
     println!(
         "docgen: {} types, {} operations, {} examples from {} → {} ({} files, {} updated)",
@@ -149,7 +166,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let generation = run_config(&args.docs, &args.crate_name)?;
+    let generation = run_config(&args.docs, &args.crate_name, false)?;
     let baseline = match std::fs::read_to_string(&args.baseline) {
         Ok(text) => {
             let (baseline, bad) = Baseline::parse(&text);

@@ -160,11 +160,12 @@ impl Generation {
 pub struct Config {
     crate_name: String,
     source_label: Option<String>,
+    standalone: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { crate_name: "graph-bindings".into(), source_label: None }
+        Config { crate_name: "graph-bindings".into(), source_label: None, standalone: false }
     }
 }
 
@@ -186,6 +187,12 @@ impl Config {
         self
     }
 
+    /// Make the generated crate its own workspace (for output folders inside another one).
+    pub fn standalone(&mut self, standalone: bool) -> &mut Self {
+        self.standalone = standalone;
+        self
+    }
+
     /// Read, resolve and generate. Pure: nothing is written.
     pub fn generate(&self, docs_dir: impl AsRef<Path>) -> Result<Generation, Error> {
         let docs = read_docs(docs_dir.as_ref())?;
@@ -196,6 +203,7 @@ impl Config {
         let options = codegen::CrateOptions {
             crate_name: self.crate_name.clone(),
             source_label: self.source_label.clone().unwrap_or_else(|| docs.version.clone()),
+            standalone: self.standalone,
         };
         let files = codegen::generate_crate(&api, &options);
         Ok(Generation { api, files, diagnostics })

@@ -27,6 +27,9 @@ pub struct CrateOptions {
     pub crate_name: String,
     /// What the docs were read from, for the `@generated` header (a label, not a path).
     pub source_label: String,
+    /// Add an empty `[workspace]` table so the crate builds on its own even when its folder
+    /// sits inside another workspace.
+    pub standalone: bool,
 }
 
 /// Generated files: relative path (`/`-separated) → contents.
@@ -183,8 +186,9 @@ serde_json = \"1\"\n\
 serde_with = {{ version = \"3\", default-features = false }}\n\
 \n\
 [features]\n\
-{features}",
+{features}{workspace}",
         label = options.source_label,
         name = options.crate_name,
+        workspace = if options.standalone { "\n[workspace]\n" } else { "" },
     )
 }
