@@ -25,6 +25,7 @@ pub fn all() -> Vec<&'static Rule> {
         crate::reader::annotation::RULES,
         crate::reader::page::RULES,
         crate::ir::RULES,
+        crate::ir::CONFORMANCE_RULES,
     ];
     groups.iter().flat_map(|g| g.iter().copied()).collect()
 }

@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::docs::doc_attrs;
 use super::naming::{self, ident};
-use super::names::Names;
+use super::names::{Names, Polymorphic};
 use crate::ir::{Api, Property, TypeDef, TypeKind, TypeRef};
 use crate::reader::type_expr::Primitive;
 
@@ -24,7 +24,25 @@ pub fn primitive_tokens(p: Primitive) -> TokenStream {
         Primitive::SByte => quote!(i8),
         Primitive::Double | Primitive::Decimal => quote!(f64),
         Primitive::Single => quote!(f32),
-        _ => quote!(::serde_json::Value),
+        Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
+        Primitive::Date => quote!(::chrono::NaiveDate),
+        Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
+        Primitive::Duration => quote!(::iso8601::Duration),
+        Primitive::Guid => quote!(::uuid::Uuid),
+        Primitive::Binary => quote!(crate::runtime::Base64),
+        // Streams are fetched through `$value`, never inlined in JSON as typed data.
+        Primitive::Stream => quote!(::serde_json::Value),
+    }
+}
+
+/// The external crates a primitive needs in the generated `Cargo.toml`.
+pub fn primitive_crate(p: Primitive) -> Option<&'static str> {
+    match p {
+        Primitive::DateTimeOffset | Primitive::Date | Primitive::TimeOfDay => Some("chrono"),
+        Primitive::Duration => Some("iso8601"),
+        Primitive::Guid => Some("uuid"),
+        Primitive::Binary => Some("base64"),
+        _ => None,
     }
 }
 
@@ -201,4 +219,74 @@ fn property_doc(p: &Property) -> String {
         doc.push_str(&format!("\n\nDocumented type: `{}`.", p.written_type.replace('`', "")));
     }
     doc
+}
+
+/// `Any…` enum of a polymorphic base: one boxed variant per type (the base and every derived
+/// type), chosen by `@odata.type` when deserializing; an unknown or missing discriminator
+/// falls back to the base, which keeps the unknown properties. Serializes the variant as is,
+/// discriminator included. Variants of other workloads sit behind their cargo features.
+pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names) -> TokenStream {
+    let any = ident(&poly.any_name);
+    let base_name = names.type_ident(base);
+    let base_workload = &api.types[base].workload;
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    let mut ser = Vec::new();
+    ser.push(quote!(#any::#base_name(v) => ::serde::Serialize::serialize(v, serializer),));
+    for key in &poly.derived {
+        let Some(def) = api.types.get(key) else { continue };
+        if def.kind != TypeKind::Structure {
+            continue;
+        }
+        let name = names.type_ident(key);
+        let tag = type_tag(key);
+        let cfg = if &def.workload == base_workload {
+            quote!()
+        } else {
+            let feature = &def.workload;
+            quote!(#[cfg(feature = #feature)])
+        };
+        variants.push(quote!(#cfg #name(::std::boxed::Box<crate::models::#name>),));
+        arms.push(quote!(#cfg #tag => ::serde_json::from_value(value).map(|v| #any::#name(::std::boxed::Box::new(v))),));
+        ser.push(quote!(#cfg #any::#name(v) => ::serde::Serialize::serialize(v, serializer),));
+    }
+    let doc = format!(
+        " `{}` or any of its {} derived types, chosen by `@odata.type`.",
+        api.types[base].qualified(),
+        poly.derived.len()
+    );
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #any {
+            #[doc = " The base type itself, or a derived type these docs (or enabled features) do not know."]
+            #base_name(::std::boxed::Box<crate::models::#base_name>),
+            #(#variants)*
+        }
+
+        impl ::serde::Serialize for #any {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(#ser)*
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #any {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let tag = crate::runtime::type_tag(&value);
+                let typed = match tag.as_str() {
+                    #(#arms)*
+                    _ => ::serde_json::from_value(value).map(|v| #any::#base_name(::std::boxed::Box::new(v))),
+                };
+                typed.map_err(::serde::de::Error::custom)
+            }
+        }
+    }
+}
+
+/// The discriminator form `runtime::type_tag` produces: lower case, `microsoft.graph.` dropped.
+fn type_tag(key: &str) -> String {
+    key.strip_prefix("microsoft.graph.").unwrap_or(key).to_string()
 }

@@ -13,9 +13,20 @@ use super::models::all_properties;
 use super::naming::{self, ident, UniqueNames};
 use crate::ir::{Api, Property, TypeKey, TypeKind, TypeRef};
 
+/// A base type that is referenced somewhere and has derived types: references to it use an
+/// `Any…` enum that dispatches on `@odata.type`.
+pub struct Polymorphic {
+    /// Name of the `Any…` enum.
+    pub any_name: String,
+    /// Every type derived from the base, transitively, sorted by key.
+    pub derived: Vec<TypeKey>,
+}
+
 /// Assigned names and recursion facts for one [`Api`].
 pub struct Names {
     rust: BTreeMap<TypeKey, String>,
+    /// Polymorphic bases by key.
+    pub polymorphic: BTreeMap<TypeKey, Polymorphic>,
     /// (owner type, JSON property name) pairs whose field must be boxed.
     boxed: BTreeSet<(TypeKey, String)>,
 }
@@ -43,7 +54,18 @@ impl Names {
         for (key, wire) in ordered {
             rust.insert(key.clone(), unique.claim(&naming::type_name(&wire)));
         }
-        Names { rust, boxed: recursive_fields(api) }
+        let polymorphic = polymorphic_bases(api, &rust, &mut unique);
+        let boxed = recursive_fields(api, &polymorphic);
+        Names { rust, polymorphic, boxed }
+    }
+
+    /// The name used where a type is *referenced* (fields, payloads): its `Any…` enum when
+    /// it is a polymorphic base, else the type itself.
+    pub fn reference_name(&self, key: &str) -> Option<&str> {
+        match self.polymorphic.get(key) {
+            Some(p) => Some(p.any_name.as_str()),
+            None => self.type_name(key),
+        }
     }
 
     /// The Rust identifier of a type.
@@ -56,9 +78,9 @@ impl Names {
         self.rust.get(key).map(String::as_str)
     }
 
-    /// Absolute path of a type, or `None` if the key is unknown.
+    /// Absolute path of a type where it is referenced, or `None` if the key is unknown.
     pub fn type_path(&self, key: &str) -> Option<TokenStream> {
-        let name = ident(self.rust.get(key)?);
+        let name = ident(self.reference_name(key)?);
         Some(quote!(crate::models::#name))
     }
 
@@ -68,9 +90,52 @@ impl Names {
     }
 }
 
+/// Bases with derived types that some property, payload or example refers to.
+fn polymorphic_bases(api: &Api, rust: &BTreeMap<TypeKey, String>, unique: &mut UniqueNames) -> BTreeMap<TypeKey, Polymorphic> {
+    let mut referenced = BTreeSet::new();
+    let mut visit = |ty: &TypeRef| {
+        if let TypeRef::Named { key } = ty {
+            referenced.insert(key.clone());
+        }
+    };
+    for def in api.types.values() {
+        def.properties.iter().for_each(|p| visit(&p.ty));
+    }
+    for op in &api.operations {
+        op.request_body.iter().chain(op.response.iter()).for_each(|p| visit(&p.ty));
+    }
+    api.examples.iter().for_each(|e| visit(&e.payload.ty));
+
+    let mut derived: BTreeMap<&TypeKey, Vec<TypeKey>> = BTreeMap::new();
+    for (key, def) in &api.types {
+        // Walk up the chain so every ancestor lists this type.
+        let mut seen = BTreeSet::new();
+        let mut cursor = def.base.as_ref();
+        while let Some(base) = cursor {
+            if !seen.insert(base.clone()) || base == key {
+                break;
+            }
+            derived.entry(base).or_default().push(key.clone());
+            cursor = api.types.get(base).and_then(|b| b.base.as_ref());
+        }
+    }
+    derived
+        .into_iter()
+        .filter(|(base, kids)| referenced.contains(*base) && !kids.is_empty() && rust.contains_key(*base))
+        .filter(|(base, _)| api.types[*base].kind == TypeKind::Structure)
+        .map(|(base, mut kids)| {
+            kids.sort();
+            kids.dedup();
+            let any_name = unique.claim(&format!("Any{}", rust[base]));
+            (base.clone(), Polymorphic { any_name, derived: kids })
+        })
+        .collect()
+}
+
 /// Fields (owner, property) that close a cycle of by-value struct references.
-/// Collections are already heap-allocated, so only single-valued named structs count.
-fn recursive_fields(api: &Api) -> BTreeSet<(TypeKey, String)> {
+/// Collections are already heap-allocated, and `Any…` enums box their variants, so only
+/// single-valued references to plain structs count.
+fn recursive_fields(api: &Api, polymorphic: &BTreeMap<TypeKey, Polymorphic>) -> BTreeSet<(TypeKey, String)> {
     let mut graph = DiGraph::<&TypeKey, ()>::new();
     let nodes: BTreeMap<&TypeKey, _> = api.types.keys().map(|k| (k, graph.add_node(k))).collect();
     let mut edges = Vec::new();
@@ -80,6 +145,9 @@ fn recursive_fields(api: &Api) -> BTreeSet<(TypeKey, String)> {
         }
         for p in all_properties(api, def) {
             if let (false, TypeRef::Named { key: target }) = (p.collection, &p.ty) {
+                if polymorphic.contains_key(target) {
+                    continue;
+                }
                 if let Some(&to) = nodes.get(target) {
                     graph.add_edge(nodes[key], to, ());
                     edges.push((key.clone(), target.clone(), p.name.clone()));

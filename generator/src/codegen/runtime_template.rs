@@ -184,3 +184,14 @@ pub struct Collection<T> {
     #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }
+
+/// The `@odata.type` of a JSON object, normalized for dispatch: `#` and the
+/// `microsoft.graph.` namespace dropped, lower case (the docs vary the case).
+pub fn type_tag(value: &::serde_json::Value) -> String {
+    let raw = value.get("@odata.type").and_then(::serde_json::Value::as_str).unwrap_or("");
+    let lower = raw.trim().trim_start_matches('#').to_ascii_lowercase();
+    match lower.strip_prefix("microsoft.graph.") {
+        Some(rest) => rest.to_string(),
+        None => lower,
+    }
+}

@@ -234,8 +234,10 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
 
-    let api = Api { version: input.version.to_string(), types: resolved_types, operations, examples };
+    let mut api = Api { version: input.version.to_string(), types: resolved_types, operations, examples };
+    let conformance = super::conformance::check_examples(&mut api);
     let mut diagnostics = sinks.into_vec();
+    diagnostics.extend(conformance);
     diagnostics.sort();
     (api, diagnostics)
 }
@@ -548,7 +550,9 @@ fn build_operations(
                         role: ExampleRole::Request,
                         payload,
                         json: json.value.clone(),
+                        raw: req.message.body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
                         source: Source { file: page.file.clone(), line: json.line },
+                        doc_errors: Vec::new(),
                     });
                 }
             }
@@ -577,8 +581,10 @@ fn build_operations(
                     operation: op.map(|o| o.id.clone()),
                     role: ExampleRole::Response,
                     payload,
-                    json: json.value.clone(),
+                    json: value.clone(),
+                    raw: resp.message.body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
                     source: Source { file: page.file.clone(), line: json.line },
+                    doc_errors: Vec::new(),
                 });
             }
         }
@@ -587,10 +593,13 @@ fn build_operations(
 }
 
 /// `{"value": [...]}` is a collection; `{"value": {...}}` is the intune way of showing one
-/// entity. Returns the value to type-check and whether it is a collection.
+/// entity (real Graph returns it at the top level), so the inner object is what is checked.
+/// Returns the value to type-check and whether it is a collection.
 fn unwrap_value(json: &Value) -> (&Value, bool) {
+    let envelope = json.as_object().is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@')));
     match json.get("value") {
-        Some(Value::Array(_)) if json.as_object().is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@'))) => (json, true),
+        Some(Value::Array(_)) if envelope => (json, true),
+        Some(inner @ Value::Object(_)) if envelope => (inner, false),
         _ => (json, false),
     }
 }

@@ -2,9 +2,11 @@
 //! across pages, each fact carrying its source. Code generation reads only this.
 
 mod build;
+pub mod conformance;
 mod symbols;
 
 pub use build::{build_api, BuildInput, RULES};
+pub use conformance::RULES as CONFORMANCE_RULES;
 pub use symbols::SymbolTable;
 
 use std::collections::BTreeMap;
@@ -178,10 +180,15 @@ pub struct ExampleBody {
     pub role: ExampleRole,
     /// The type the body claims to be (unwrapped from `value` for collections).
     pub payload: Payload,
-    /// The JSON body.
+    /// The JSON body (for `{"value": {...}}` single-entity examples, the inner object).
     pub json: Value,
+    /// The body as written, for locating findings.
+    #[serde(skip)]
+    pub raw: String,
     /// Where the body starts.
     pub source: Source,
+    /// Rule ids of the doc errors that keep this example from round-tripping (empty: it must).
+    pub doc_errors: Vec<&'static str>,
 }
 
 /// Which side of an exchange an example body is.
