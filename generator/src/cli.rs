@@ -149,7 +149,10 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
         println!("docgen: {} diagnostics ({errors} errors); `docgen lint {}` lists them", generation.diagnostics.len(), args.docs.display());
     }
     let touched = output::write(&generation.files, &args.out).map_err(|e| e.to_string())?;
-    println!(
+    // Ignore write errors (a closed pipe) rather than panic: the files are already written.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
         "docgen: {} types, {} operations, {} examples from {} → {} ({} files, {} updated)",
         generation.api.types.len(),
         generation.api.operations.len(),
@@ -160,7 +163,7 @@ fn generate(args: GenerateArgs) -> Result<ExitCode, String> {
         touched.len()
     );
     for path in touched {
-        println!("  updated {}", args.out.join(path).display());
+        let _ = writeln!(out, "  updated {}", args.out.join(path).display());
     }
     Ok(ExitCode::SUCCESS)
 }

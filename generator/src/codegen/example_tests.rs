@@ -125,7 +125,7 @@ fn scalar_checks(used: &BTreeSet<&str>, krate: &proc_macro2::Ident) -> TokenStre
     }
     if used.contains("iso8601") {
         checks.extend(quote! {
-            if let (Ok(a), Ok(b)) = (iso8601::duration(x), iso8601::duration(y)) {
+            if let (Ok(a), Ok(b)) = (x.parse::<#krate::runtime::Duration>(), y.parse::<#krate::runtime::Duration>()) {
                 return a == b;
             }
         });

@@ -21,6 +21,8 @@ use names::Names;
 const RUNTIME: &str = include_str!("runtime_template.rs");
 /// Runtime support for `Edm.Binary`, added when the docs use it.
 const RUNTIME_BASE64: &str = include_str!("runtime_base64.rs");
+/// Runtime support for `Edm.Duration`, added when the docs use it.
+const RUNTIME_DURATION: &str = include_str!("runtime_duration.rs");
 
 /// External crates the generated code needs beyond serde: only those the docs' types use.
 pub fn used_crates(api: &Api) -> BTreeSet<&'static str> {
@@ -118,7 +120,13 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     files.insert("src/requests/mod.rs".into(), module_index("Request functions, one module per workload, re-exported here.", ops_by_workload.keys().copied(), label));
 
     let used = used_crates(api);
-    let runtime = if used.contains("base64") { format!("{RUNTIME}{RUNTIME_BASE64}") } else { RUNTIME.to_string() };
+    let mut runtime = RUNTIME.to_string();
+    if used.contains("base64") {
+        runtime.push_str(RUNTIME_BASE64);
+    }
+    if used.contains("iso8601") {
+        runtime.push_str(RUNTIME_DURATION);
+    }
     files.insert("src/runtime.rs".into(), format_file(runtime.parse().expect("runtime template is valid Rust"), label));
     files.insert("src/lib.rs".into(), lib_rs(api, label));
     files.insert("tests/examples.rs".into(), example_tests::example_tests(api, &names, options, &used));

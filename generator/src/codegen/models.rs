@@ -27,7 +27,7 @@ pub fn primitive_tokens(p: Primitive) -> TokenStream {
         Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
         Primitive::Date => quote!(::chrono::NaiveDate),
         Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
-        Primitive::Duration => quote!(::iso8601::Duration),
+        Primitive::Duration => quote!(crate::runtime::Duration),
         Primitive::Guid => quote!(::uuid::Uuid),
         Primitive::Binary => quote!(crate::runtime::Base64),
         // Streams are fetched through `$value`, never inlined in JSON as typed data.

@@ -282,7 +282,9 @@ fn primitive_ok(p: Primitive, v: &Value) -> Result<(), (&'static Rule, String)> 
         }
         Primitive::Duration => {
             let Some(s) = v.as_str() else { return Err(placeholder_or(&WRONG_TYPE, "an ISO 8601 duration string")) };
-            iso8601::duration(s).map(|_| ()).map_err(|_| placeholder_or(&INVALID_VALUE, "an ISO 8601 duration"))
+            // The generated `runtime::Duration` accepts one leading `-`.
+            let magnitude = s.trim().strip_prefix('-').unwrap_or(s.trim());
+            iso8601::duration(magnitude).map(|_| ()).map_err(|_| placeholder_or(&INVALID_VALUE, "an ISO 8601 duration"))
         }
         Primitive::Binary => {
             use base64::Engine as _;
