@@ -80,3 +80,20 @@ fn stale_generated_files_are_drift() {
     output::write(&files, tmp.path()).unwrap();
     assert!(!tmp.path().join("src/models/gone.rs").exists());
 }
+
+#[test]
+fn committed_fixture_bindings_match_their_docs() {
+    let root = workspace_root().join("tests");
+    let generation = docgen::Config::new()
+        .crate_name("docgen-fixture-bindings")
+        .source_label("fixture-docs")
+        .generate(root.join("fixture-docs"))
+        .expect("fixture docs readable");
+    let drift = output::check(&generation.files, &root.join("fixture-bindings"));
+    let report: Vec<String> = drift.iter().map(|d| format!("{:?} {}\n{}", d.kind, d.path, d.diff)).collect();
+    assert!(
+        drift.is_empty(),
+        "tests/fixture-bindings is out of date; run `cargo run -- generate tests/fixture-docs --out tests/fixture-bindings --crate-name docgen-fixture-bindings`:\n{}",
+        report.join("\n")
+    );
+}

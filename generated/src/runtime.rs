@@ -142,7 +142,12 @@ pub trait Decode: Sized {
 }
 impl<T: ::serde::de::DeserializeOwned> Decode for T {
     fn decode(body: &[u8]) -> Result<Self, Error> {
-        ::serde_json::from_slice(body)
+        let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+            b"null"
+        } else {
+            body
+        };
+        ::serde_json::from_slice(json)
             .map_err(|error| Error::Decode {
                 error,
                 body: body.to_vec(),

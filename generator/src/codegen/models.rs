@@ -173,6 +173,12 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
                     #name::Unknown(other) => other.as_str(),
                 }
             }
+
+            /// The members of a comma-separated flags value (`"a,b"` arrives as `Unknown`
+            /// and keeps its exact text); a plain value gives itself.
+            pub fn flags(&self) -> ::std::vec::Vec<Self> {
+                self.as_str().split(',').map(|m| #name::from(m.trim())).collect()
+            }
         }
 
         impl ::std::convert::From<&str> for #name {

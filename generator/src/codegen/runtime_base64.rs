@@ -14,11 +14,13 @@ impl<'de> ::serde::Deserialize<'de> for Base64 {
     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use ::base64::Engine as _;
         let text = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-        // Accept padded and unpadded, standard and URL-safe alphabets.
+        // Accept padded and unpadded, standard and URL-safe alphabets, and non-canonical
+        // trailing bits (truncated samples); equality is by decoded bytes.
         let engine = ::base64::engine::GeneralPurpose::new(
             &::base64::alphabet::STANDARD,
             ::base64::engine::GeneralPurposeConfig::new()
-                .with_decode_padding_mode(::base64::engine::DecodePaddingMode::Indifferent),
+                .with_decode_padding_mode(::base64::engine::DecodePaddingMode::Indifferent)
+                .with_decode_allow_trailing_bits(true),
         );
         engine
             .decode(text.replace('-', "+").replace('_', "/").as_bytes())

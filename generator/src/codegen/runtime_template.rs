@@ -138,7 +138,10 @@ pub trait Decode: Sized {
 
 impl<T: ::serde::de::DeserializeOwned> Decode for T {
     fn decode(body: &[u8]) -> Result<Self, Error> {
-        ::serde_json::from_slice(body).map_err(|error| Error::Decode { error, body: body.to_vec() })
+        // An empty body (204, 202) decodes as JSON `null`: fine for `NoContent`, an error
+        // for a type that needs content.
+        let json: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"null" } else { body };
+        ::serde_json::from_slice(json).map_err(|error| Error::Decode { error, body: body.to_vec() })
     }
 }
 

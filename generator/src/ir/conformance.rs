@@ -291,7 +291,9 @@ fn primitive_ok(p: Primitive, v: &Value) -> Result<(), (&'static Rule, String)> 
             let Some(s) = v.as_str() else { return Err(placeholder_or(&WRONG_TYPE, "a base64 string")) };
             let engine = base64::engine::GeneralPurpose::new(
                 &base64::alphabet::STANDARD,
-                base64::engine::GeneralPurposeConfig::new().with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+                base64::engine::GeneralPurposeConfig::new()
+                    .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+                    .with_decode_allow_trailing_bits(true),
             );
             engine.decode(s.replace('-', "+").replace('_', "/")).map(|_| ()).map_err(|_| placeholder_or(&INVALID_VALUE, "base64 data"))
         }
