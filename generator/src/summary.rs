@@ -18,7 +18,8 @@ pub struct Summary {
     pub version: String,
     /// Pages by kind.
     pub pages: BTreeMap<String, usize>,
-    /// Resource and enum pages that yield a type with properties or members.
+    /// Resource and enum pages that yield a type with properties (from a table, the JSON
+    /// representation, or an explicit `None` under `## Properties`) or enum members.
     pub resource_pages_with_type: usize,
     /// Resource and enum pages.
     pub resource_pages: usize,
@@ -63,7 +64,9 @@ impl Summary {
                 PageKind::Resource | PageKind::Enum => {
                     s.resource_pages += 1;
                     let yields = page.types.iter().any(|t| match t.kind {
-                        TypeFactsKind::Structure => !t.properties.is_empty() || t.json_representation.is_some(),
+                        TypeFactsKind::Structure => {
+                            !t.properties.is_empty() || t.json_representation.is_some() || t.properties_none
+                        }
                         TypeFactsKind::Enum => !t.members.is_empty(),
                     });
                     s.resource_pages_with_type += usize::from(yields);

@@ -269,17 +269,8 @@ fn body_table_types<'a>(pages: &'a [Page], sinks: &mut Sinks) -> Vec<(&'a Page, 
         out.push((
             page,
             TypeFacts {
-                line: mention.line,
-                name: mention.name.clone(),
-                kind: TypeFactsKind::Structure,
-                namespace: page.namespace.clone(),
-                bases: Vec::new(),
                 properties: page.body_properties.clone(),
-                members: Vec::new(),
-                description: String::new(),
-                open_type: None,
-                is_abstract: None,
-                json_representation: None,
+                ..TypeFacts::new(mention.line, &mention.name, TypeFactsKind::Structure, page.namespace.clone())
             },
         ));
     }

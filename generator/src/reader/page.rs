@@ -64,8 +64,16 @@ pub const NO_TYPE: Rule = Rule {
     summary: "a resource page yields no type name (no annotation and no `X resource type` H1)",
 };
 
+/// A page in `resources/` that defines nothing (an overview labelled `resourcePageType`).
+pub const CONCEPTUAL_RESOURCE_PAGE: Rule = Rule {
+    id: "page/conceptual-resource",
+    severity: Severity::Note,
+    summary: "a resources page defines no type and has no Properties or JSON representation section; read as conceptual",
+};
+
 /// Rules reported by this module.
 pub const RULES: &[&Rule] = &[
+    &CONCEPTUAL_RESOURCE_PAGE,
     &NO_OPERATION,
     &BAD_REQUEST_LINE,
     &UNCLASSIFIED_EXAMPLE,
@@ -207,6 +215,28 @@ pub struct TypeFacts {
     pub is_abstract: Option<bool>,
     /// The `## JSON representation` body, when it parses.
     pub json_representation: Option<Located<Value>>,
+    /// The Properties section says `None`: the type has no properties of its own.
+    pub properties_none: bool,
+}
+
+impl TypeFacts {
+    /// An empty definition of `name` starting at `line`.
+    pub fn new(line: u32, name: &str, kind: TypeFactsKind, namespace: Option<String>) -> TypeFacts {
+        TypeFacts {
+            line,
+            name: name.to_string(),
+            kind,
+            namespace,
+            bases: Vec::new(),
+            properties: Vec::new(),
+            members: Vec::new(),
+            description: String::new(),
+            open_type: None,
+            is_abstract: None,
+            json_representation: None,
+            properties_none: false,
+        }
+    }
 }
 
 /// A permission row.
@@ -392,6 +422,9 @@ struct PageReader {
     /// Structure type being defined on a resource page (index into `page.types`).
     structure: Option<usize>,
     seen_h1: bool,
+    /// A Properties, Relationships, Members or JSON representation section, or a
+    /// `resource` annotation, was seen: the page means to define a type.
+    saw_type_section: bool,
 }
 
 impl PageReader {
@@ -422,6 +455,7 @@ impl PageReader {
             annotation: None,
             structure: None,
             seen_h1: false,
+            saw_type_section: false,
         }
     }
 
@@ -469,6 +503,10 @@ impl PageReader {
         }
         if level == 2 {
             self.section = section_for(text);
+            self.saw_type_section |= matches!(
+                self.section,
+                Section::Properties | Section::Relationships | Section::Members | Section::JsonRepresentation
+            );
             // `## Properties` directly under a sub-heading keeps the structure type.
         } else if matches!(self.section, Section::EnumValues(_)) {
             self.section = Section::Other;
@@ -476,31 +514,12 @@ impl PageReader {
     }
 
     fn start_type_from_title(&mut self, title: &str, line: u32) {
+        let Some(name) = type_name_from_title(title) else { return };
+        // `x enum type` on a page labelled `resourcePageType` is still an enum.
         let lower = title.to_ascii_lowercase();
-        let suffixes = [" resource type", " complex type", " entity type", " resource", " enum type", " enumeration type", " enum", " object", " type"];
-        let name = suffixes
-            .iter()
-            .find(|s| lower.ends_with(*s))
-            .map(|s| title[..title.len() - s.len()].trim())
-            .unwrap_or(title.trim())
-            .trim_matches('`');
-        if name.is_empty() || name.contains(' ') {
-            return;
-        }
-        let kind = if self.page.kind == PageKind::Enum { TypeFactsKind::Enum } else { TypeFactsKind::Structure };
-        self.page.types.push(TypeFacts {
-            line,
-            name: name.to_string(),
-            kind,
-            namespace: None,
-            bases: Vec::new(),
-            properties: Vec::new(),
-            members: Vec::new(),
-            description: String::new(),
-            open_type: None,
-            is_abstract: None,
-            json_representation: None,
-        });
+        let enum_title = [" enum type", " enumeration type", " enum"].iter().any(|s| lower.trim_end().ends_with(s));
+        let kind = if self.page.kind == PageKind::Enum || enum_title { TypeFactsKind::Enum } else { TypeFactsKind::Structure };
+        self.page.types.push(TypeFacts::new(line, name, kind, None));
         if kind == TypeFactsKind::Structure {
             self.structure = Some(self.page.types.len() - 1);
         }
@@ -519,6 +538,13 @@ impl PageReader {
             return;
         }
         match self.section {
+            // `## Properties` followed by `None`: a type with no properties of its own.
+            Section::Properties if text.trim_end_matches('.').eq_ignore_ascii_case("none") => {
+                self.ensure_structure_for_table(line);
+                if let Some(i) = self.structure {
+                    self.page.types[i].properties_none = true;
+                }
+            }
             Section::Intro => {
                 if self.page.summary.is_empty() {
                     self.page.summary = text.to_string();
@@ -575,17 +601,22 @@ impl PageReader {
                 self.enum_table(&name, table, &columns, line)
             }
             (Section::Members, _) | (_, "member") => {
-                let name = self.page.types.last().map(|t| t.name.clone());
-                match name {
-                    Some(name) if self.page.kind == PageKind::Enum => self.enum_table(&name, table, &columns, line),
+                let last = self.page.types.last().map(|t| (t.name.clone(), t.kind));
+                match last {
+                    Some((name, kind)) if self.page.kind == PageKind::Enum || kind == TypeFactsKind::Enum => {
+                        self.enum_table(&name, table, &columns, line)
+                    }
                     _ => {}
                 }
             }
             (Section::Properties, _) | (Section::Intro, "property") => {
-                self.ensure_structure_for_table(line, diags);
+                self.ensure_structure_for_table(line);
                 self.property_rows(table, &columns, false, diags)
             }
-            (Section::Relationships, _) => self.property_rows(table, &columns, true, diags),
+            (Section::Relationships, _) => {
+                self.ensure_structure_for_table(line);
+                self.property_rows(table, &columns, true, diags)
+            }
             (Section::RequestBody, _) => {
                 let rows = self.rows_as_properties(table, &columns, false, diags);
                 self.page.body_properties.extend(rows);
@@ -602,9 +633,15 @@ impl PageReader {
         }
     }
 
-    fn ensure_structure_for_table(&mut self, line: u32, diags: &mut Diagnostics) {
+    /// A properties table on a resource page whose H1 names no type: keep the rows in an
+    /// unnamed structure that the page's `resource` annotation (usually further down, in
+    /// `## JSON representation`) names. Unnamed at the end of the page → `resource/no-type`.
+    fn ensure_structure_for_table(&mut self, line: u32) {
         if self.structure.is_none() && self.page.kind == PageKind::Resource {
-            diags.report(&NO_TYPE, line, 1, "properties table on a page whose H1 names no type");
+            self.structure = self.push_structure("", line);
+            if let Some(i) = self.structure {
+                self.page.types[i].description = self.page.summary.clone();
+            }
         }
     }
 
@@ -638,19 +675,7 @@ impl PageReader {
             existing.members.extend(members);
             return;
         }
-        self.page.types.push(TypeFacts {
-            line,
-            name: name.to_string(),
-            kind: TypeFactsKind::Enum,
-            namespace: self.page.namespace.clone(),
-            bases: Vec::new(),
-            properties: Vec::new(),
-            members,
-            description: String::new(),
-            open_type: None,
-            is_abstract: None,
-            json_representation: None,
-        });
+        self.page.types.push(TypeFacts { members, ..TypeFacts::new(line, name, TypeFactsKind::Enum, self.page.namespace.clone()) });
     }
 
     fn property_rows(&mut self, table: &Table, columns: &[String], relationship: bool, diags: &mut Diagnostics) {
@@ -684,6 +709,13 @@ impl PageReader {
             let Some(name_cell) = row.cells.first() else { continue };
             let name = property_name(name_cell);
             if name.is_empty() {
+                continue;
+            }
+            // `|**Onboarding**|`: a bold group label spanning the table (intune), not a row.
+            let label = name_cell.raw.starts_with("**")
+                && name_cell.raw.ends_with("**")
+                && row.cells.iter().skip(1).all(|c| c.raw.is_empty());
+            if label {
                 continue;
             }
             let type_expr = match type_col.and_then(|i| row.cells.get(i)) {
@@ -755,6 +787,7 @@ impl PageReader {
         if !is_resource {
             return;
         }
+        self.saw_type_section = true;
         let result = lenient_json::parse(&fence.content);
         lenient_json::report(&result, diags, fence.content_line, "JSON representation");
         let value = result.ok().map(|parsed| parsed.value);
@@ -769,7 +802,11 @@ impl PageReader {
             (Some(qualified), Some(i)) => {
                 let short = qualified.rsplit('.').next().unwrap_or(qualified);
                 let ty = &mut self.page.types[i];
-                if ty.name.eq_ignore_ascii_case(short) || ty.properties.is_empty() || self.page.kind != PageKind::Resource {
+                if ty.name.is_empty()
+                    || ty.name.eq_ignore_ascii_case(short)
+                    || ty.properties.is_empty()
+                    || self.page.kind != PageKind::Resource
+                {
                     ty.name = qualified.clone();
                     Some(i)
                 } else {
@@ -795,19 +832,7 @@ impl PageReader {
     }
 
     fn push_structure(&mut self, name: &str, line: u32) -> Option<usize> {
-        self.page.types.push(TypeFacts {
-            line,
-            name: name.to_string(),
-            kind: TypeFactsKind::Structure,
-            namespace: self.page.namespace.clone(),
-            bases: Vec::new(),
-            properties: Vec::new(),
-            members: Vec::new(),
-            description: String::new(),
-            open_type: None,
-            is_abstract: None,
-            json_representation: None,
-        });
+        self.page.types.push(TypeFacts::new(line, name, TypeFactsKind::Structure, self.page.namespace.clone()));
         Some(self.page.types.len() - 1)
     }
 
@@ -859,7 +884,18 @@ impl PageReader {
                 diags.report(&NO_OPERATION, self.page.title.as_ref().map_or(1, |t| t.line), 1, "api page documents no request");
             }
         }
-        if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) && self.page.types.is_empty() {
+        let mut reported = false;
+        for unnamed in self.page.types.iter().filter(|t| t.name.is_empty()) {
+            diags.report(&NO_TYPE, unnamed.line, 1, "properties table on a page whose H1 names no type, and no `resource` annotation names one");
+            reported = true;
+        }
+        self.page.types.retain(|t| !t.name.is_empty());
+        if self.page.kind == PageKind::Resource && self.page.types.is_empty() && !self.saw_type_section {
+            // A `resourcePageType` overview (`Use the X API`): nothing on it defines a type.
+            diags.report(&CONCEPTUAL_RESOURCE_PAGE, self.page.title.as_ref().map_or(1, |t| t.line), 1, "page in resources/ defines no type and has no Properties or JSON representation section; read as conceptual");
+            self.page.kind = PageKind::Conceptual;
+        }
+        if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) && self.page.types.is_empty() && !reported {
             diags.report(&NO_TYPE, self.page.title.as_ref().map_or(1, |t| t.line), 1, "no type name found on this page");
         }
         self.page
@@ -902,6 +938,44 @@ fn with_resolved_reference(mut expr: TypeExpr, cell: &Cell) -> TypeExpr {
     expr
 }
 
+/// The type an H1 names: `x resource type`, `x complex type`, `X facet`, `x enum type`, with
+/// a trailing note in parentheses dropped (`x resource type (deprecated)`). `None` when the
+/// title is prose (`Use the search API`), i.e. what is left is not one identifier.
+fn type_name_from_title(title: &str) -> Option<&str> {
+    let mut title = title.trim();
+    // `accessReview resource type (deprecated)`, `teamsTabConfiguration resource type (Open Type)`.
+    if title.ends_with(')') {
+        if let Some(open) = title.rfind('(') {
+            if open > 0 {
+                title = title[..open].trim_end();
+            }
+        }
+    }
+    let lower = title.to_ascii_lowercase();
+    let suffixes = [
+        " resource type", " resouce type", " complex type", " entity type", " resource", " enum type",
+        " enumeration type", " enum", " object", " facet", " type",
+    ];
+    let name = suffixes
+        .iter()
+        .find(|s| lower.ends_with(*s))
+        .map(|s| title[..title.len() - s.len()].trim())
+        .unwrap_or(title)
+        .trim_matches('`');
+    (!name.is_empty() && !name.contains(char::is_whitespace)).then_some(name)
+}
+
+/// A link text that names a type: one identifier, possibly qualified, in backticks or not.
+fn looks_like_type_name(text: &str) -> bool {
+    let t = text.trim().trim_matches('`').trim_start_matches('#');
+    !t.is_empty()
+        && t.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
 /// `Inherits from [x](x.md)` and its variants in an intro paragraph.
 fn inheritance_mention(text: &str, links: &[Link], line: u32) -> Option<TypeMention> {
     let lower = text.to_ascii_lowercase();
@@ -909,23 +983,44 @@ fn inheritance_mention(text: &str, links: &[Link], line: u32) -> Option<TypeMent
         .iter()
         .filter_map(|p| lower.find(p).map(|i| i + p.len()))
         .min()?;
-    let rest = text.get(at..)?.trim_start();
-    if let Some(link) = links.iter().find(|l| rest.starts_with(&format!("[{}", l.text)) || rest.starts_with(l.text.as_str())) {
+    let mut rest = text.get(at..)?.trim_start();
+    // `inherits from the base [x](x.md) class`, `inherits from base class [x](x.md)`.
+    const FILLER: &[&str] = &["the", "a", "an", "base", "abstract", "class", "type", "entity", "resource", "complex", "its"];
+    loop {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        if FILLER.iter().any(|f| f.eq_ignore_ascii_case(word)) && !links.iter().any(|l| l.text == word) {
+            rest = rest[word.len()..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let starts_with_link = |l: &&Link| {
+        let Some(after) = rest.strip_prefix(l.text.as_str()) else { return false };
+        !l.text.is_empty() && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    };
+    // The longest link text that the rest starts with (`Domain` vs `DomainDnsRecord`).
+    if let Some(link) = links.iter().filter(starts_with_link).max_by_key(|l| l.text.len()) {
         return Some(TypeMention { line, name: link.text.trim_matches('`').to_string(), link: Some(link.dest.clone()) });
     }
+    // Prose only: accept an identifier that looks like a type name (`microsoft.graph.x`,
+    // `camelCase`), not an English word (`inherits from this base type`).
     let word: String = rest
         .trim_start_matches(['*', '`'])
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '_')
         .collect();
-    (!word.is_empty() && word != "the" && word != "a").then(|| TypeMention { line, name: word, link: None })
+    let word = word.trim_end_matches('.');
+    let typeish = word.contains('.') || word.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    (typeish && looks_like_type_name(word)).then(|| TypeMention { line, name: word.to_string(), link: None })
 }
 
-/// The first link in a paragraph that points to a page (a type mention).
+/// The first link in a paragraph that points to a page and whose text names a type (links
+/// such as `[get the status of the copy operation](x.md)` are prose, not type mentions).
 fn first_type_link(links: &[Link], line: u32) -> Option<TypeMention> {
     links
         .iter()
-        .find(|l| l.dest.ends_with(".md") || l.dest.contains(".md#"))
+        .filter(|l| l.dest.ends_with(".md") || l.dest.contains(".md#"))
+        .find(|l| looks_like_type_name(&l.text))
         .map(|l| TypeMention { line, name: l.text.trim_matches('`').to_string(), link: Some(l.dest.clone()) })
 }
 
