@@ -238,3 +238,169 @@ fn prose_links_in_the_response_section_are_not_types() {
     assert!(diags.is_empty() && count(&more, "type/unresolved") == 0, "{more:?}");
     let _ = TypeRef::Json;
 }
+
+// ---------------------------------------------------------------------------------------
+// Examples: classification and pairing
+
+/// The examples of a page as (request method or "-", response statuses).
+fn exchanges(page: &Page) -> Vec<(String, Vec<u16>)> {
+    page.examples
+        .iter()
+        .map(|e| {
+            let method = e.request.as_ref().map_or("-".to_string(), |r| r.message.method.clone());
+            let statuses = e.response.iter().chain(&e.more_responses).map(|r| r.message.status).collect();
+            (method, statuses)
+        })
+        .collect()
+}
+
+#[test]
+fn unannotated_intune_style_examples_pair_by_first_line() {
+    let src = format!(
+        "{API_FM}# Create gadgetKey\n\n## HTTP request\n```http\nPOST /deviceManagement/gadgetKeys\n```\n\n\
+         ## Example\n\n### Request\nHere is an example of the request.\n``` http\nPOST https://graph.microsoft.com/beta/deviceManagement/gadgetKeys\n\n\
+         Content-type: application/json\nContent-length: 52\n\n{{\n  \"@odata.type\": \"#microsoft.graph.gadgetKey\"\n}}\n```\n\n\
+         ### Response\nHere is an example of the response.\n``` http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{{\n  \"id\": \"x\"\n}}\n```\n"
+    );
+    let (page, diags) = read("api/intune-gadgetkey-create.md", &src);
+    assert_eq!(exchanges(&page), [("POST".to_string(), vec![201])]);
+    let req = page.examples[0].request.as_ref().unwrap();
+    assert!(req.annotation.is_none());
+    // The blank line between request line and headers does not turn headers into body.
+    assert_eq!(req.message.headers.len(), 2);
+    assert!(req.json.is_some());
+    assert_eq!((page.example_fences, page.unclassified_fences), (2, 0));
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn annotations_bind_to_the_next_fence_across_blank_lines_and_tabs() {
+    let src = format!(
+        "{API_FM}# Get widget\n\n## HTTP request\n<!-- {{ \"blockType\": \"ignored\" }} -->\n```http\nGET /widgets/{{id}}\n```\n\n## Example\n\n### Request\n\n\
+         # [HTTP](#tab/http)\n<!-- {{\n  \"blockType\": \"request\",\n  \"name\": \"get_widget\"\n}} -->\n\n\n```msgraph-interactive\nGET https://graph.microsoft.com/v1.0/widgets/42\n```\n\
+         # [C#](#tab/csharp)\n[!INCLUDE [sample-code](../includes/snippets/csharp/get-widget-csharp-snippets.md)]\n\n---\n\n\
+         ### Response\n> [!NOTE]\n> The response object shown here might be shortened for readability.\n\n\
+         <!-- {{ \"blockType\": \"response\", \"truncated\": \"true\", \"@odata.type\": \"microsoft.graph.widget\" }}-->\n```http\nHTTP/1.1 200 OK\n```\n"
+    );
+    let (page, diags) = read("api/widget-get.md", &src);
+    assert_eq!(exchanges(&page), [("GET".to_string(), vec![200])]);
+    let ex = &page.examples[0];
+    assert_eq!(ex.request.as_ref().unwrap().annotation.as_ref().unwrap().name.as_deref(), Some("get_widget"));
+    let resp = ex.response.as_ref().unwrap().annotation.as_ref().unwrap();
+    assert!(resp.truncated);
+    assert_eq!(resp.odata_type.as_deref(), Some("microsoft.graph.widget"));
+    // Tab selector lines are not headings; the outline keeps `Request` / `Response`.
+    assert_eq!(page.title.as_ref().unwrap().value, "Get widget");
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn further_responses_belong_to_the_same_request() {
+    let src = format!(
+        "{API_FM}# Get report\n\n## HTTP request\n```http\nGET /reports/getGadgetCounts(period='{{period_value}}')\n```\n\n## Example\n\n\
+         ### Request\n```http\nGET https://graph.microsoft.com/v1.0/reports/getGadgetCounts(period='D7')\n```\n\n\
+         ### Response\n```http\nHTTP/1.1 302 Found\nLocation: https://reports.example.org/data\n```\n\n\
+         Follow the redirect and the CSV file has this schema.\n\n```http\nHTTP/1.1 200 OK\nContent-Type: application/octet-stream\n\nDate,Count\n```\n\n\
+         If the period is not valid, the method returns an error.\n\n```http\nHTTP/1.1 400 Bad Request\n```\n"
+    );
+    let (page, diags) = read("api/reportroot-getgadgetcounts.md", &src);
+    assert_eq!(exchanges(&page), [("GET".to_string(), vec![302, 200, 400])]);
+    let (_, _, more) = api(&[("api/reportroot-getgadgetcounts.md", &src)]);
+    assert!(diags.is_empty() && more.is_empty(), "{diags:?} {more:?}");
+}
+
+#[test]
+fn a_response_does_not_pair_across_an_example_heading() {
+    let src = format!(
+        "{API_FM}# Update gadget\n\n## HTTP request\n```http\nPATCH /gadgets/{{id}}\n```\n\n## Examples\n\n### Example 1: rename\n#### Request\n```http\nPATCH https://graph.microsoft.com/v1.0/gadgets/1\n```\n\
+         #### Response\n```http\nHTTP/1.1 204 No Content\n```\n\n### Example 2: recolor\n#### Response\n```http\nHTTP/1.1 204 No Content\n```\n"
+    );
+    let (page, diags) = read("api/gadget-update.md", &src);
+    assert_eq!(exchanges(&page), [("PATCH".to_string(), vec![204]), ("-".to_string(), vec![204])]);
+    assert_eq!(rules(&diags), ["example/unpaired-response"]);
+    assert_eq!(diags[0].line, 28);
+}
+
+#[test]
+fn notifications_and_syntax_as_example_requests() {
+    // A topical page: each H2 documents one request, annotated `request`, written relative;
+    // the response follows under `## Response`. Notifications to the app's callback URL
+    // are one-way messages.
+    let src = format!(
+        "{API_FM}# Get a gadget folder\n\n## HTTP request\n<!-- {{ \"blockType\": \"request\", \"name\": \"get-folder\" }} -->\n```msgraph-interactive\nGET /me/gadgets/folders/{{name}}\n```\n\n\
+         ## Response\nThis method returns a `200 OK` response code.\n\n<!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\n```\n\n\
+         ## Watch the folder\n\n### Request\n```http\nPOST https://graph.microsoft.com/v1.0/me/gadgets/folders/docs/watch\n```\n\n\
+         ### Response\n```http\nHTTP/1.1 202 Accepted\n```\n\n\
+         ##### Notification - folder changed\n```http\nPOST https://bot.example.org/api/callback\nContent-Type: application/json\n```\n\
+         <!-- {{ \"blockType\": \"example\", \"@odata.type\": \"microsoft.graph.gadgetNotification\" }} -->\n```json\n{{ \"changeType\": \"updated\" }}\n```\n"
+    );
+    let (page, diags) = read("api/gadgetfolder-get.md", &src);
+    assert_eq!(
+        exchanges(&page),
+        [("GET".to_string(), vec![200]), ("POST".to_string(), vec![202]), ("POST".to_string(), vec![])]
+    );
+    assert!(page.examples[2].notification);
+    assert_eq!(page.operations.len(), 1);
+    assert_eq!(page.operations[0].paths[0].value.text, "/me/gadgets/folders/{name}");
+    assert!(!page.operations[0].from_example);
+    let (pages, api, more) = api(&[("api/gadgetfolder-get.md", &src)]);
+    // The watch request is a true path mismatch; the notification is not checked.
+    assert_eq!(rules(&more), ["example/path-mismatch"], "{more:?}");
+    assert!(diags.is_empty(), "{diags:?}");
+    let docs = docgen::Docs { version: "test".into(), pages, diagnostics: Vec::new() };
+    let s = docgen::summary::Summary::of(&docs, &api, &more);
+    assert_eq!((s.example_messages, s.paired_messages, s.notification_requests), (4, 4, 1));
+}
+
+#[test]
+fn topical_pages_take_their_syntax_from_relative_requests() {
+    let src = format!(
+        "{API_FM}# List gadget shelves\n\n## List a group's shelves\n<!-- {{ \"blockType\": \"request\" }} -->\n```http\nGET /groups/{{groupId}}/shelves\n```\n\n\
+         ## List a site's shelves\n```http\nGET /sites/{{siteId}}/shelves\n```\n\n## Response\n```http\nHTTP/1.1 200 OK\n```\n"
+    );
+    let (page, _) = read("api/shelf-list.md", &src);
+    let paths: Vec<_> = page.operations[0].paths.iter().map(|p| p.value.text.as_str()).collect();
+    assert_eq!(paths, ["/groups/{groupId}/shelves", "/sites/{siteId}/shelves"]);
+    assert!(!page.operations[0].from_example);
+}
+
+#[test]
+fn fences_that_hold_no_message_are_snippets_or_unclassified() {
+    let src = format!(
+        "{API_FM}# List gizmos\n\n## HTTP request\n```http\nGET /gizmos\n```\n\n## Optional query parameters\nUse this format:\n\n\
+         ```http\n/gizmos?$filter=contains(name, '{{x}}')\n```\n\n```\nPS C:\\> Set-Gizmo -Enabled\n```\n\n\
+         ## Request headers\n```http\nPrefer: outlook.timezone=\"UTC\"\n```\n\n## Request body\n```http\n{{ \"a\": 1 }}\n```\n\n\
+         ## Example\n### Request\n```http\nGET https://graph.microsoft.com/v1.0/gizmos\n```\n### Response\n```http\n{{\n  Location: https://x.example.org\n}}\n```\n\
+         ```http\n+GET https://graph.microsoft.com/v1.0/gizmos?$top=1\n```\n"
+    );
+    let (page, diags) = read("api/gizmo-list.md", &src);
+    // URL-only and header-only fences outside examples are snippets, and so is the command
+    // fence: it has no info string and holds no message.
+    assert_eq!(page.snippet_fences, 3);
+    // Examples: the JSON payload fence (classified), the request, the broken response and
+    // the `+GET` line (both unclassified, both reported).
+    assert_eq!((page.example_fences, page.unclassified_fences), (4, 2));
+    assert_eq!(rules(&diags), ["example/unclassified", "example/unclassified"]);
+    assert_eq!(exchanges(&page), [("GET".to_string(), vec![])]);
+}
+
+#[test]
+fn an_http_fence_annotated_example_holds_a_request() {
+    let src = format!(
+        "{API_FM}# Create call\n\n## HTTP request\n```http\nPOST /calls\n```\n\n## Examples\n### Example 1\n##### Request\n\
+         <!-- {{ \"blockType\": \"example\", \"@odata.type\": \"microsoft.graph.call\" }} -->\n```http\nPOST https://graph.microsoft.com/v1.0/calls\nContent-Type: application/json\n\n{{ \"a\": 1 }}\n```\n\
+         ##### Response\n```http\nHTTP/1.1 201 Created\n```\n"
+    );
+    let (page, diags) = read("api/call-create.md", &src);
+    assert_eq!(exchanges(&page), [("POST".to_string(), vec![201])]);
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn request_and_response_sharing_one_fence_pair() {
+    let src = format!(
+        "{RESOURCE_FM}# Configure gadgets\n\n## Example\n```http\nPOST https://graph.microsoft.com/beta/gadgets\nContent-Type: application/json\n\n{{\n  \"a\": 1\n}}\n\nHTTP/1.1 201 No Content\n```\n"
+    );
+    let (page, _) = read("resources/gadgets-configure.md", &src);
+    assert_eq!(exchanges(&page), [("POST".to_string(), vec![201])]);
+}

@@ -37,7 +37,7 @@ pub const UNCLASSIFIED_EXAMPLE: Rule = Rule {
 pub const UNPAIRED_RESPONSE: Rule = Rule {
     id: "example/unpaired-response",
     severity: Severity::Note,
-    summary: "an example response has no example request before it",
+    summary: "an example response has no example request before it in its example",
 };
 /// The permissions table still holds a draft placeholder.
 pub const PERMISSIONS_TODO: Rule = Rule {
@@ -298,13 +298,26 @@ pub struct ExampleResponse {
     pub json: Option<Located<Value>>,
 }
 
-/// A request and its response, paired by position.
+/// One exchange: a request and the response(s) that follow it, paired by position.
+///
+/// Pairing rule: a response belongs to the nearest request before it on the page, unless
+/// an `Example…` heading lies between them (a new example starts there). The first such
+/// response is [`ExampleFacts::response`]; further ones (alternative outcomes such as an
+/// error, or the follow-up after a `302`) are [`ExampleFacts::more_responses`]. A response
+/// with no request to belong to is an example of its own with `request: None` and is
+/// reported as `example/unpaired-response`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ExampleFacts {
     /// The request, if the example has one.
     pub request: Option<ExampleRequest>,
     /// The response, if the example has one.
     pub response: Option<ExampleResponse>,
+    /// Further responses documented for the same request.
+    pub more_responses: Vec<ExampleResponse>,
+    /// The request is a notification the service sends to the app (under a
+    /// `Notification…` heading, e.g. a callback to the bot's URL), not a call of this API.
+    /// Notifications have no response by nature.
+    pub notification: bool,
 }
 
 /// Everything one page states.
@@ -345,10 +358,18 @@ pub struct Page {
     pub examples: Vec<ExampleFacts>,
     /// Every link on the page.
     pub links: Vec<PageLink>,
-    /// HTTP fences outside the request-syntax section (example candidates).
+    /// Example fences: HTTP fences outside the request-syntax section that hold a message
+    /// or a JSON payload, or that sit where an example belongs (annotated `request` or
+    /// `response`, or under an `Example…`, `Request` or `Response` heading), plus syntax
+    /// fences annotated `request` (the page's example is its syntax line).
     pub example_fences: u32,
-    /// Of those, fences that hold neither a request nor a response.
+    /// Of those, fences that hold neither a request, a response nor a JSON payload.
     pub unclassified_fences: u32,
+    /// Fences set aside as illustrations, not examples: `http` fences outside example
+    /// sections that hold no message (a bare URL, a header line), fences annotated `ignored`
+    /// that hold no message, and fences without an info string that hold no message (a
+    /// command, a text listing).
+    pub snippet_fences: u32,
 }
 
 /// The role of the section a block sits in, from its H2 (and H3 for enum sections).
@@ -425,6 +446,17 @@ struct PageReader {
     /// A Properties, Relationships, Members or JSON representation section, or a
     /// `resource` annotation, was seen: the page means to define a type.
     saw_type_section: bool,
+    /// The section of the latest H2 (sub-headings may open another section inside it).
+    h2_section: Section,
+    /// Text of the latest heading below the H1, lower case.
+    last_heading: String,
+    /// A syntax fence was read in a `## HTTP request` section (not a sub-heading).
+    h2_syntax: bool,
+    /// Level of that heading.
+    last_heading_level: u8,
+    /// A response may still attach to the latest example request (no `Example…` heading
+    /// since).
+    exchange_open: bool,
 }
 
 impl PageReader {
@@ -450,12 +482,18 @@ impl PageReader {
                 links: Vec::new(),
                 example_fences: 0,
                 unclassified_fences: 0,
+                snippet_fences: 0,
             },
             section: Section::Intro,
             annotation: None,
             structure: None,
             seen_h1: false,
             saw_type_section: false,
+            h2_section: Section::Intro,
+            last_heading: String::new(),
+            last_heading_level: 0,
+            h2_syntax: false,
+            exchange_open: false,
         }
     }
 
@@ -490,7 +528,14 @@ impl PageReader {
                 }
             }
             self.section = Section::Intro;
+            self.h2_section = Section::Intro;
+            self.exchange_open = false;
             return;
+        }
+        self.last_heading = text.to_ascii_lowercase();
+        self.last_heading_level = level;
+        if self.last_heading.starts_with("example") {
+            self.exchange_open = false;
         }
         // `### printQuality values` introduces an inline enum on any page.
         let lower = text.to_ascii_lowercase();
@@ -503,13 +548,32 @@ impl PageReader {
         }
         if level == 2 {
             self.section = section_for(text);
+            self.h2_section = self.section.clone();
             self.saw_type_section |= matches!(
                 self.section,
                 Section::Properties | Section::Relationships | Section::Members | Section::JsonRepresentation
             );
-            // `## Properties` directly under a sub-heading keeps the structure type.
         } else if matches!(self.section, Section::EnumValues(_)) {
             self.section = Section::Other;
+        } else {
+            // Topical pages (`## Get a user's drive` → `### HTTP request` → `### Path
+            // parameters`) use sub-headings for the api sections; any other sub-heading
+            // returns to the section of its H2. Inside `## Example`, `### HTTP request`
+            // introduces the example request, not syntax.
+            let sub = section_for(text);
+            let in_examples = matches!(self.h2_section, Section::Examples | Section::Response);
+            self.section = match sub {
+                Section::HttpRequest
+                | Section::RequestHeaders
+                | Section::RequestBody
+                | Section::Parameters
+                | Section::Permissions
+                    if !in_examples =>
+                {
+                    sub
+                }
+                _ => self.h2_section.clone(),
+            };
         }
     }
 
@@ -735,26 +799,43 @@ impl PageReader {
     fn fence(&mut self, fence: &Fence, line: u32, annotation: Option<Annotation>, diags: &mut Diagnostics) {
         let info = fence.info.to_ascii_lowercase();
         let block_type = annotation.as_ref().and_then(|a| a.block_type.clone()).unwrap_or_default();
-        if info == "json" || block_type == "resource" || block_type == "example" {
+        let http_info = matches!(info.as_str(), "http" | "msgraph-interactive" | "");
+        // `example` marks sample payloads (JSON) and, on an `http` fence, sample messages.
+        if info == "json" || block_type == "resource" || (block_type == "example" && !http_info) {
             self.json_fence(fence, annotation, diags);
             return;
         }
-        if !matches!(info.as_str(), "http" | "msgraph-interactive" | "") {
+        if !http_info {
             return;
         }
         if self.section == Section::HttpRequest {
             self.syntax_fence(fence, diags);
-            return;
+            // `<!-- { "blockType": "request" } -->` on the syntax fence: the page's example
+            // request is its syntax line (drive pages); the response follows under `## Response`.
+            if block_type != "request" {
+                return;
+            }
         }
         let messages = http::parse_http_fence(&fence.content);
-        self.page.example_fences += 1;
         if messages.is_empty() {
-            self.page.unclassified_fences += 1;
-            if !fence.content.trim().is_empty() && block_type != "ignored" {
-                diags.report(&UNCLASSIFIED_EXAMPLE, line, 1, "fence holds neither a request line nor a status line");
+            let body = fence.content.trim_start();
+            let annotated = matches!(block_type.as_str(), "request" | "response");
+            let json_payload = (body.starts_with('{') || body.starts_with('[')) && lenient_json::parse(body).is_ok();
+            if json_payload {
+                // A JSON payload in an HTTP fence (a request body shown on its own).
+                self.page.example_fences += 1;
+            } else if annotated || (!info.is_empty() && block_type != "ignored" && self.in_example_context()) {
+                self.page.example_fences += 1;
+                self.page.unclassified_fences += 1;
+                if !body.trim().is_empty() {
+                    diags.report(&UNCLASSIFIED_EXAMPLE, line, 1, "example fence holds neither a request line, a status line nor a JSON payload");
+                }
+            } else {
+                self.page.snippet_fences += 1;
             }
             return;
         }
+        self.page.example_fences += 1;
         let mut annotation = annotation;
         for mut message in messages {
             absolutize(&mut message, fence.content_line);
@@ -763,22 +844,38 @@ impl PageReader {
                     let json = body_json(request.body.as_ref(), "example request body", diags);
                     self.page.examples.push(ExampleFacts {
                         request: Some(ExampleRequest { annotation: annotation.take(), message: request, json }),
-                        response: None,
+                        notification: self.last_heading.contains("notification"),
+                        ..ExampleFacts::default()
                     });
+                    self.exchange_open = true;
                 }
                 HttpMessage::Response(response) => {
                     let json = body_json(response.body.as_ref(), "example response body", diags);
                     let example = ExampleResponse { annotation: annotation.take(), message: response, json };
                     match self.page.examples.last_mut() {
-                        Some(last) if last.response.is_none() && last.request.is_some() => last.response = Some(example),
+                        Some(last) if self.exchange_open && last.request.is_some() => {
+                            if last.response.is_none() {
+                                last.response = Some(example);
+                            } else {
+                                last.more_responses.push(example);
+                            }
+                        }
                         _ => {
-                            diags.report(&UNPAIRED_RESPONSE, example.message.line, 1, "response without a preceding request");
-                            self.page.examples.push(ExampleFacts { request: None, response: Some(example) });
+                            diags.report(&UNPAIRED_RESPONSE, example.message.line, 1, "response without a request before it in its example");
+                            self.page.examples.push(ExampleFacts { response: Some(example), ..ExampleFacts::default() });
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Is the reader where an example belongs: an `Example…` or `Response` section, or
+    /// under a `Request` / `Response` / `Example…` sub-heading?
+    fn in_example_context(&self) -> bool {
+        matches!(self.section, Section::Examples | Section::Response)
+            || (self.last_heading_level >= 3
+                && ["request", "response", "example"].iter().any(|w| self.last_heading.starts_with(w)))
     }
 
     fn json_fence(&mut self, fence: &Fence, annotation: Option<Annotation>, diags: &mut Diagnostics) {
@@ -851,15 +948,44 @@ impl PageReader {
                 diags.report(&BAD_REQUEST_LINE, line, 1, format!("cannot read request line `{text}`"));
                 continue;
             };
-            let path = Located { line, value: target.path };
-            match self.page.operations.iter_mut().find(|o| o.method == method) {
-                Some(op) => op.paths.push(path),
-                None => self.page.operations.push(OperationFacts { line, method, paths: vec![path], from_example: false }),
+            if self.h2_section == Section::HttpRequest {
+                self.h2_syntax = true;
             }
+            self.add_syntax_path(line, method, target.path, false);
+        }
+    }
+
+    /// Record a request syntax line (once per method and path).
+    fn add_syntax_path(&mut self, line: u32, method: String, path: PathTemplate, from_example: bool) {
+        let path = Located { line, value: path };
+        match self.page.operations.iter_mut().find(|o| o.method == method) {
+            Some(op) => {
+                if op.paths.iter().all(|p| p.value.text != path.value.text) {
+                    op.paths.push(path);
+                }
+            }
+            None => self.page.operations.push(OperationFacts { line, method, paths: vec![path], from_example }),
         }
     }
 
     fn finish(mut self, diags: &mut Diagnostics) -> Page {
+        if self.page.kind == PageKind::Api && !self.h2_syntax {
+            // Topical pages (`## List a group's drives`, `## List a site's drives`, …) have no
+            // `## HTTP request` section: each topic's request fence, written relative like a
+            // syntax line (`GET /sites/{siteId}/drives`), is syntax and example at once.
+            let topical: Vec<(u32, String, PathTemplate)> = self
+                .page
+                .examples
+                .iter()
+                .filter(|e| !e.notification)
+                .filter_map(|e| e.request.as_ref())
+                .filter(|r| r.message.target.host.is_none() && r.message.target.raw.starts_with('/'))
+                .map(|r| (r.message.line, r.message.method.clone(), r.message.target.path.clone()))
+                .collect();
+            for (line, method, path) in topical {
+                self.add_syntax_path(line, method, path, false);
+            }
+        }
         if self.page.kind == PageKind::Api && self.page.operations.is_empty() {
             // Pages without a syntax block (topical pages) document their operations by example.
             let from_examples: Vec<(u32, String, PathTemplate)> = self
@@ -870,15 +996,7 @@ impl PageReader {
                 .map(|r| (r.message.line, r.message.method.clone(), r.message.target.path.clone()))
                 .collect();
             for (line, method, path) in from_examples {
-                match self.page.operations.iter_mut().find(|o| o.method == method) {
-                    Some(op) => op.paths.push(Located { line, value: path }),
-                    None => self.page.operations.push(OperationFacts {
-                        line,
-                        method,
-                        paths: vec![Located { line, value: path }],
-                        from_example: true,
-                    }),
-                }
+                self.add_syntax_path(line, method, path, true);
             }
             if self.page.operations.is_empty() {
                 diags.report(&NO_OPERATION, self.page.title.as_ref().map_or(1, |t| t.line), 1, "api page documents no request");
