@@ -404,3 +404,47 @@ fn request_and_response_sharing_one_fence_pair() {
     let (page, _) = read("resources/gadgets-configure.md", &src);
     assert_eq!(exchanges(&page), [("POST".to_string(), vec![201])]);
 }
+
+#[test]
+fn every_status_code_the_response_prose_names_is_documented() {
+    let page = |prose: &str, status: u16| {
+        format!(
+            "{API_FM}# Get gadget report\n\n## HTTP request\n```http\nGET /reports/gadgets\n```\n\n## Response\n{prose}\n\n## Example\n### Request\n```http\nGET https://graph.microsoft.com/v1.0/reports/gadgets\n```\n### Response\n```http\nHTTP/1.1 {status} X\n```\n"
+        )
+    };
+    // Two codes in the prose (one per format): the example's is one of them.
+    let src = page("If successful, this method returns a `200 OK` response code.\n\n### CSV\nRequesting CSV returns a `302 Found` response that redirects.", 302);
+    let (p, _) = read("api/report-get.md", &src);
+    assert_eq!(p.response_statuses.iter().map(|s| s.value).collect::<Vec<_>>(), [200, 302]);
+    let (_, _, diags) = api(&[("api/report-get.md", &src)]);
+    assert_eq!(count(&diags, "example/status-mismatch"), 0, "{diags:?}");
+    // A class is not a code.
+    let src = page("If successful, this method returns a 200-series response code.", 204);
+    let (p, _) = read("api/report-get.md", &src);
+    assert_eq!(p.response_status, None);
+    // A true disagreement stays reported.
+    let src = page("If successful, this method returns a `201 Created` response code.", 200);
+    let (_, api, diags) = api(&[("api/report-get.md", &src)]);
+    assert_eq!(rules(&diags), ["example/status-mismatch"]);
+    assert_eq!(api.operations[0].success_status, 201);
+}
+
+#[test]
+fn inherited_from_prose_in_rows_is_not_a_base_type() {
+    let src = format!(
+        "{RESOURCE_FM}# shelf resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n\
+         |origin|String|Set when the shelf is inherited from another scope.|\n|settings|String|Some settings are inherited from the template.|\n"
+    );
+    let (page, _) = read("resources/shelf.md", &src);
+    assert!(page.types[0].bases.is_empty(), "{:?}", page.types[0].bases);
+}
+
+#[test]
+fn header_only_fences_are_snippets_even_in_examples() {
+    let src = format!(
+        "---\ntitle: x\ndoc_type: conceptualPageType\n---\n# Gadget errors\n\n## Example\nThe warning header reads:\n\n```HTTP\nWarning : 199 - \"{{Vendor}}/{{Provider}}/504/10000\",\n          199 - \"{{Vendor}}/{{Provider}}/403/10\"\n```\n"
+    );
+    let (page, diags) = read("resources/gadget-error-codes.md", &src);
+    assert_eq!((page.example_fences, page.snippet_fences), (0, 1));
+    assert!(diags.is_empty(), "{diags:?}");
+}

@@ -964,6 +964,11 @@ fn looks_like_url(t: &RequestTarget) -> bool {
     t.host.is_some() || first.starts_with(['/', '~', '{', '.']) || first.contains('/')
 }
 
+/// Is `line` a header line (`Name: value`)?
+pub fn is_header_line(line: &str) -> bool {
+    header_line(line).is_some()
+}
+
 /// `Name: value` with an RFC 7230 token name starting with a letter. `https://…` and
 /// other `scheme://` lines are not headers.
 fn header_line(line: &str) -> Option<(String, String)> {

@@ -352,6 +352,9 @@ pub struct Page {
     pub body_type: Option<TypeMention>,
     /// Documented success status (`returns a `201 Created` response code`).
     pub response_status: Option<Located<u16>>,
+    /// Every status code the Response section's prose says the method returns (`returns a
+    /// `302 Found` …` for CSV, `200 OK` for JSON), in page order.
+    pub response_statuses: Vec<Located<u16>>,
     /// The type the response section names, and whether it says "collection".
     pub response_type: Option<(TypeMention, bool)>,
     /// Examples in page order.
@@ -365,8 +368,8 @@ pub struct Page {
     pub example_fences: u32,
     /// Of those, fences that hold neither a request, a response nor a JSON payload.
     pub unclassified_fences: u32,
-    /// Fences set aside as illustrations, not examples: `http` fences outside example
-    /// sections that hold no message (a bare URL, a header line), fences annotated `ignored`
+    /// Fences set aside as illustrations, not examples: fences of header lines only, `http`
+    /// fences outside example sections that hold no message (a bare URL), fences annotated `ignored`
     /// that hold no message, and fences without an info string that hold no message (a
     /// command, a text listing).
     pub snippet_fences: u32,
@@ -477,6 +480,7 @@ impl PageReader {
                 body_properties: Vec::new(),
                 body_type: None,
                 response_status: None,
+                response_statuses: Vec::new(),
                 response_type: None,
                 examples: Vec::new(),
                 links: Vec::new(),
@@ -628,6 +632,9 @@ impl PageReader {
                 }
             }
             Section::Response => {
+                for code in statuses_in_prose(text) {
+                    self.page.response_statuses.push(Located { line, value: code });
+                }
                 if self.page.response_status.is_none() {
                     if let Some(code) = status_in_prose(text) {
                         self.page.response_status = Some(Located { line, value: code });
@@ -821,7 +828,12 @@ impl PageReader {
             let body = fence.content.trim_start();
             let annotated = matches!(block_type.as_str(), "request" | "response");
             let json_payload = (body.starts_with('{') || body.starts_with('[')) && lenient_json::parse(body).is_ok();
-            if json_payload {
+            // Header lines only (`Prefer: outlook.timezone="…"`): shows a header, not a message.
+            let headers_only = !body.is_empty()
+                && fence.content.lines().filter(|l| !l.trim().is_empty()).all(|l| http::is_header_line(l) || l.starts_with([' ', '\t']));
+            if headers_only && !annotated {
+                self.page.snippet_fences += 1;
+            } else if json_payload {
                 // A JSON payload in an HTTP fence (a request body shown on its own).
                 self.page.example_fences += 1;
             } else if annotated || (!info.is_empty() && block_type != "ignored" && self.in_example_context()) {
@@ -1143,22 +1155,39 @@ fn first_type_link(links: &[Link], line: u32) -> Option<TypeMention> {
 }
 
 /// `returns a `201 Created` response code`: the first three-digit number after "return".
+/// `a 200-series response code` names a class, not a code: `None`.
 fn status_in_prose(text: &str) -> Option<u16> {
     let lower = text.to_ascii_lowercase();
     let start = lower.find("return")?;
+    let (at, code) = codes_from(text, start).next()?;
+    let class = lower[at + 3..].starts_with("-series") || lower[at + 3..].starts_with("-level") || lower[at + 3..].starts_with('x');
+    (!class).then_some(code)
+}
+
+/// Every status code after the first "return" in `text` (classes such as `2xx` or
+/// `200-series` excluded).
+fn statuses_in_prose(text: &str) -> Vec<u16> {
+    let lower = text.to_ascii_lowercase();
+    let Some(start) = lower.find("return") else { return Vec::new() };
+    codes_from(text, start)
+        .filter(|&(at, _)| {
+            let after = &lower[at + 3..];
+            !(after.starts_with("-series") || after.starts_with("-level") || after.starts_with('x'))
+        })
+        .map(|(_, code)| code)
+        .collect()
+}
+
+/// Standalone three-digit numbers in 100..=599 from byte `start` on, with their offsets.
+fn codes_from(text: &str, start: usize) -> impl Iterator<Item = (usize, u16)> + '_ {
     let bytes = text.as_bytes();
-    let mut i = start;
-    while i + 3 <= bytes.len() {
-        if bytes[i..i + 3].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit())
-        {
-            let code: u16 = text[i..i + 3].parse().ok()?;
-            return (100..600).contains(&code).then_some(code);
-        }
-        i += 1;
-    }
-    None
+    (start..bytes.len().saturating_sub(2)).filter_map(move |i| {
+        let standalone = bytes[i..i + 3].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let code: u16 = if standalone { text.get(i..i + 3)?.parse().ok()? } else { return None };
+        (100..600).contains(&code).then_some((i, code))
+    })
 }
 
 /// Header cell text → lower case, `*` and backticks stripped, whitespace collapsed.
