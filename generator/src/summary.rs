@@ -12,13 +12,27 @@ use crate::reader::page::{PageKind, TypeFactsKind};
 use crate::Docs;
 
 /// Extraction figures for one version.
+///
+/// **Pairing.** An exchange is a request and the response(s) that follow it on the page
+/// (see [`crate::reader::page::ExampleFacts`]): a response belongs to the nearest request
+/// before it unless an `Example…` heading lies between them; requests are found by the
+/// annotation `blockType`, or, unannotated, by the fence's first line (intune). A request
+/// is *paired* when at least one response belongs to it, and every response that belongs
+/// to a request is paired. `paired_messages / example_messages` counts:
+/// * every response (a response with no request is unpaired);
+/// * every request, except those that cannot have a documented response: notifications
+///   (requests under a `Notification…` heading, sent by the service to the app) and
+///   requests on a page that documents no example response anywhere. Those are counted in
+///   `notification_requests` and `requests_on_pages_without_responses` instead. A request
+///   without a response on a page that does document responses elsewhere counts as unpaired.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
     /// Version label.
     pub version: String,
     /// Pages by kind.
     pub pages: BTreeMap<String, usize>,
-    /// Resource and enum pages that yield a type with properties or members.
+    /// Resource and enum pages that yield a type with properties (from a table, the JSON
+    /// representation, or an explicit `None` under `## Properties`) or enum members.
     pub resource_pages_with_type: usize,
     /// Resource and enum pages.
     pub resource_pages: usize,
@@ -28,12 +42,20 @@ pub struct Summary {
     pub api_pages: usize,
     /// Example fences (HTTP fences outside the request-syntax section).
     pub example_fences: usize,
-    /// Example fences classified as request or response.
+    /// Example fences classified as request, response or JSON payload.
     pub classified_fences: usize,
-    /// Example messages that belong to a request/response pair.
+    /// HTTP-info fences that are illustrations, not examples (bare URLs, header lines,
+    /// commands); not counted in `example_fences`. See [`crate::reader::page::Page::snippet_fences`].
+    pub snippet_fences: usize,
+    /// Example messages that belong to a request/response pair (see [`Summary`]).
     pub paired_messages: usize,
-    /// Example messages.
+    /// Example messages that pairing applies to (see [`Summary`]).
     pub example_messages: usize,
+    /// Requests left out of `example_messages`: notifications the service sends to the app.
+    pub notification_requests: usize,
+    /// Requests left out of `example_messages`: requests on pages that document no example
+    /// response at all.
+    pub requests_on_pages_without_responses: usize,
     /// Resolved types.
     pub types: usize,
     /// Properties of resolved types.
@@ -63,7 +85,9 @@ impl Summary {
                 PageKind::Resource | PageKind::Enum => {
                     s.resource_pages += 1;
                     let yields = page.types.iter().any(|t| match t.kind {
-                        TypeFactsKind::Structure => !t.properties.is_empty() || t.json_representation.is_some(),
+                        TypeFactsKind::Structure => {
+                            !t.properties.is_empty() || t.json_representation.is_some() || t.properties_none
+                        }
                         TypeFactsKind::Enum => !t.members.is_empty(),
                     });
                     s.resource_pages_with_type += usize::from(yields);
@@ -76,11 +100,23 @@ impl Summary {
             }
             s.example_fences += page.example_fences as usize;
             s.classified_fences += page.example_fences.saturating_sub(page.unclassified_fences) as usize;
+            s.snippet_fences += page.snippet_fences as usize;
+            let page_has_responses = page.examples.iter().any(|e| e.response.is_some());
             for ex in &page.examples {
-                let n = usize::from(ex.request.is_some()) + usize::from(ex.response.is_some());
-                s.example_messages += n;
-                if n == 2 {
-                    s.paired_messages += 2;
+                let responses = usize::from(ex.response.is_some()) + ex.more_responses.len();
+                s.example_messages += responses;
+                if ex.request.is_none() {
+                    continue;
+                }
+                if responses > 0 {
+                    s.example_messages += 1;
+                    s.paired_messages += 1 + responses;
+                } else if ex.notification {
+                    s.notification_requests += 1;
+                } else if !page_has_responses {
+                    s.requests_on_pages_without_responses += 1;
+                } else {
+                    s.example_messages += 1;
                 }
             }
         }
@@ -124,6 +160,11 @@ impl fmt::Display for Summary {
             self.paired_messages,
             self.example_messages,
             percent(self.paired_messages, self.example_messages)
+        )?;
+        writeln!(
+            f,
+            "  not counted: {} snippet fences, {} notification requests, {} requests on pages without example responses",
+            self.snippet_fences, self.notification_requests, self.requests_on_pages_without_responses
         )?;
         writeln!(
             f,

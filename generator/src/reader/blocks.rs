@@ -25,8 +25,16 @@ pub const UNCLOSED_COMMENT: Rule = Rule {
     summary: "an HTML comment is never closed; the rest of the page is commented out",
 };
 
+/// A table row continues on a following line that has no leading `|` (GFM reads that line
+/// as a one-cell row; the author meant a line break inside the last cell).
+pub const CONTINUATION_LINE: Rule = Rule {
+    id: "table/continuation-line",
+    severity: Severity::Note,
+    summary: "a table row continues on a line without a leading pipe; docgen appends it to the row's last cell",
+};
+
 /// Rules reported by this module.
-pub const RULES: &[&Rule] = &[&UNCLOSED_FENCE, &UNCLOSED_COMMENT];
+pub const RULES: &[&Rule] = &[&UNCLOSED_FENCE, &UNCLOSED_COMMENT, &CONTINUATION_LINE];
 
 /// A link found in a paragraph or a table cell. Reference-style links are already resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,6 +184,8 @@ struct BlockBuilder {
     html: Option<(u32, bool)>,
     table: Option<(u32, Table)>,
     row: Option<Row>,
+    /// Byte offset where the open row starts (to tell continuation lines).
+    row_start: usize,
     cell_start: usize,
     in_head: bool,
     /// Depth of blockquotes/list items: paragraphs inside them are still reported.
@@ -214,7 +224,10 @@ impl BlockBuilder {
                 self.in_head = true;
                 self.row = Some(Row { line: lines.line(start), cells: Vec::new() });
             }
-            Tag::TableRow => self.row = Some(Row { line: lines.line(start), cells: Vec::new() }),
+            Tag::TableRow => {
+                self.row = Some(Row { line: lines.line(start), cells: Vec::new() });
+                self.row_start = start;
+            }
             Tag::TableCell => {
                 self.reset_text();
                 self.cell_start = start;
@@ -292,8 +305,37 @@ impl BlockBuilder {
                 None
             }
             TagEnd::TableRow => {
-                if let (Some(row), Some((_, table))) = (self.row.take(), self.table.as_mut()) {
-                    table.rows.push(row);
+                if let (Some(mut row), Some((_, table))) = (self.row.take(), self.table.as_mut()) {
+                    // A line without a leading `|` whose only cell is the first one (`text` or
+                    // `text|`) is, under GFM, a one-cell row. In the docs it is always the rest
+                    // of the previous row's last cell, written on its own line (intune
+                    // descriptions with embedded line breaks, closed by the row's final `|`).
+                    let source = text.get(self.row_start..end).unwrap_or("").trim_start();
+                    let continuation = !source.starts_with('|')
+                        && source.trim_end().trim_end_matches('|').matches('|').count() == 0
+                        && row.cells.iter().skip(1).all(|c| c.raw.is_empty());
+                    let previous = table.rows.last_mut().and_then(|r| r.cells.last_mut());
+                    match previous {
+                        Some(last) if continuation => {
+                            let extra = row.cells.remove(0);
+                            diags.report(
+                                &CONTINUATION_LINE,
+                                row.line,
+                                1,
+                                "table line without a leading `|`; read as the rest of the previous row's last cell",
+                            );
+                            for (into, from) in [(&mut last.raw, &extra.raw), (&mut last.text, &extra.text)] {
+                                if !from.is_empty() {
+                                    if !into.is_empty() {
+                                        into.push(' ');
+                                    }
+                                    into.push_str(from);
+                                }
+                            }
+                            last.links.extend(extra.links);
+                        }
+                        _ => table.rows.push(row),
+                    }
                 }
                 None
             }
@@ -514,5 +556,30 @@ mod tests {
         let (b, d) = blocks("text\n\n<!-- never closed\n\n## Hidden\n");
         assert_eq!(d.items()[0].rule, UNCLOSED_COMMENT.id);
         assert!(matches!(&b[1].kind, BlockKind::Comment { .. }));
+    }
+
+    #[test]
+    fn pipe_less_lines_continue_the_previous_rows_last_cell() {
+        let src = "|Property|Type|Description|\n|:--|:--|:--|\n|mode|Int32|First line.\nSecond line with [x](x.md).\nThird.|\n|next|String|Plain.|\n";
+        let (b, d) = blocks(src);
+        let BlockKind::Table(t) = &b[0].kind else { panic!("{b:?}") };
+        assert_eq!(t.rows.len(), 2, "{t:#?}");
+        assert_eq!(t.rows[0].cells[2].text, "First line. Second line with x. Third.");
+        assert_eq!(t.rows[0].cells[2].links[0].dest, "x.md");
+        assert_eq!(t.rows[1].cells[0].text, "next");
+        let found: Vec<_> = d.items().iter().map(|d| (d.rule, d.line)).collect();
+        assert_eq!(found, vec![(CONTINUATION_LINE.id, 4), (CONTINUATION_LINE.id, 5)]);
+    }
+
+    #[test]
+    fn rows_without_a_leading_pipe_are_still_rows() {
+        let (b, d) = blocks("|a|b|\n|-|-|\nx|y\n|short|\n");
+        let BlockKind::Table(t) = &b[0].kind else { panic!("{b:?}") };
+        assert_eq!(t.rows.len(), 2, "{t:#?}");
+        assert_eq!(t.rows[0].cells[1].text, "y");
+        // pulldown-cmark pads short rows with empty cells.
+        assert_eq!(t.rows[1].cells[0].text, "short");
+        assert!(t.rows[1].cells.iter().skip(1).all(|c| c.text.is_empty()));
+        assert!(d.items().is_empty());
     }
 }

@@ -321,6 +321,14 @@ fn is_domain(seg: &str) -> bool {
             .is_some_and(|tld| tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
+impl RequestTarget {
+    /// The target is a Graph URL: relative, or on a Graph host (not a bot's callback URL or
+    /// an upload URL on another host).
+    pub fn is_graph(&self) -> bool {
+        self.host.as_deref().is_none_or(is_graph_host)
+    }
+}
+
 fn is_graph_host(host: &str) -> bool {
     host.to_ascii_lowercase().contains("graph")
 }
@@ -556,6 +564,43 @@ impl PathTemplate {
                 .all(|(a, b)| segment_matches(a, b))
     }
 
+    /// Does this template, read as a **request syntax line**, admit `example` (an example
+    /// request's path)? Stricter about what the syntax says, looser about how examples fill
+    /// it in, following OData addressing rules the docs rely on without repeating them:
+    ///
+    /// * everything [`PathTemplate::matches`] accepts (placeholders, case);
+    /// * key-as-segment and key-in-parentheses are one address: `messages('AAMk=')` and
+    ///   `messages/{id}`;
+    /// * `/me` is `/users/{id}` (either side);
+    /// * a function's arguments are filled in by the example: `getX(period='D7')` fits
+    ///   `getX(period='{period_value}')` and `getY(on='parameterValue')` — named arguments
+    ///   must agree by name, their values are the example's to choose;
+    /// * a placeholder in quotes (`'{keyId}'`) and a concrete GUID written in a syntax line
+    ///   stand for any segment;
+    /// * an example may append a cast (`/microsoft.graph.group`) and/or `/$count` to a
+    ///   syntax path that ends in a collection.
+    ///
+    /// `$ref`, `$value` and other segments must still be there: a syntax line ending in
+    /// `/$ref` does not admit the same path without it.
+    pub fn admits(&self, example: &PathTemplate) -> bool {
+        let syntax = normalize_for_admits(&self.segments);
+        let mut ex = normalize_for_admits(&example.segments);
+        if admits_segments(&syntax, &ex) {
+            return true;
+        }
+        // OData suffixes on a collection: `…/members/microsoft.graph.user/$count`.
+        let mut stripped = false;
+        if matches!(ex.last(), Some(Segment::Count)) && !matches!(syntax.last(), Some(Segment::Count)) {
+            ex.pop();
+            stripped = true;
+        }
+        if matches!(ex.last(), Some(Segment::Cast(_))) && !matches!(syntax.last(), Some(Segment::Cast(_))) {
+            ex.pop();
+            stripped = true;
+        }
+        stripped && admits_segments(&syntax, &ex)
+    }
+
     /// True if any segment is a parameter or holds a placeholder.
     pub fn has_placeholders(&self) -> bool {
         self.segments.iter().any(|s| match s {
@@ -616,6 +661,62 @@ fn segment_matches(a: &Segment, b: &Segment) -> bool {
         }
         _ => false,
     }
+}
+
+/// Rewrite a path into the canonical addressing [`PathTemplate::admits`] compares:
+/// `x('key')` → `x` + key, leading `me` → `users` + `{me}`.
+fn normalize_for_admits(segments: &[Segment]) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(segments.len() + 2);
+    for (i, seg) in segments.iter().enumerate() {
+        match seg {
+            Segment::Literal(l) if i == 0 && l.eq_ignore_ascii_case("me") => {
+                out.push(Segment::Literal("users".into()));
+                out.push(Segment::Param { names: vec!["me".into()] });
+            }
+            Segment::KeyPredicate { name, args } if args.len() == 1 && args[0].0.is_none() => {
+                out.push(Segment::Literal(name.clone()));
+                let key = args[0].1.trim().trim_matches(['\'', '"']);
+                out.push(if is_placeholder(key) {
+                    Segment::Param { names: vec![key.trim_matches(['{', '}', '<', '>']).to_string()] }
+                } else {
+                    Segment::Literal(key.to_string())
+                });
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+fn admits_segments(syntax: &[Segment], example: &[Segment]) -> bool {
+    syntax.len() == example.len() && syntax.iter().zip(example).all(|(s, e)| admits_segment(s, e))
+}
+
+fn admits_segment(syntax: &Segment, example: &Segment) -> bool {
+    use Segment::*;
+    match (syntax, example) {
+        // `'{bitlockerKeyId}'`, or a concrete GUID where a placeholder belongs.
+        (Literal(s), Literal(_) | KeyPredicate { .. } | Cast(_)) if is_placeholder(s) || looks_like_guid(s) => true,
+        (KeyPredicate { name: n1, args: a1 }, KeyPredicate { name: n2, args: a2 }) => {
+            if !n1.eq_ignore_ascii_case(n2) || a1.len() != a2.len() {
+                return false;
+            }
+            let keyed = |args: &[(Option<String>, String)]| {
+                let mut keys: Vec<String> = args.iter().filter_map(|(k, _)| k.as_ref().map(|k| k.to_ascii_lowercase())).collect();
+                keys.sort();
+                keys
+            };
+            keyed(a1) == keyed(a2)
+        }
+        _ => segment_matches(syntax, example),
+    }
+}
+
+/// `8-4-4-4-12` hex digits.
+pub fn looks_like_guid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts.iter().zip([8, 4, 4, 4, 12]).all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn value_matches(a: &str, b: &str) -> bool {
@@ -948,6 +1049,11 @@ fn looks_like_url(t: &RequestTarget) -> bool {
     t.host.is_some() || first.starts_with(['/', '~', '{', '.']) || first.contains('/')
 }
 
+/// Is `line` a header line (`Name: value`)?
+pub fn is_header_line(line: &str) -> bool {
+    header_line(line).is_some()
+}
+
 /// `Name: value` with an RFC 7230 token name starting with a letter. `https://…` and
 /// other `scheme://` lines are not headers.
 fn header_line(line: &str) -> Option<(String, String)> {
@@ -1119,5 +1225,148 @@ impl std::fmt::Display for Segment {
     /// The segment as it appears in a path (colon paths without their colons).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&render_segment(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(line: &str) -> RequestTarget {
+        parse_request_line(line).expect("request line").1
+    }
+
+    fn segs(line: &str) -> Vec<Segment> {
+        target(line).path.segments
+    }
+
+    fn param(names: &[&str]) -> Segment {
+        Segment::Param { names: names.iter().map(|n| n.to_string()).collect() }
+    }
+
+    fn lit(s: &str) -> Segment {
+        Segment::Literal(s.into())
+    }
+
+    #[test]
+    fn request_lines_with_placeholders_alternates_and_odata_segments() {
+        assert_eq!(segs("GET /users/{id | userPrincipalName}/photo/$value"), [lit("users"), param(&["id", "userPrincipalName"]), lit("photo"), Segment::Value]);
+        assert_eq!(segs("POST /groups/{id}/owners/$ref"), [lit("groups"), param(&["id"]), lit("owners"), Segment::Ref]);
+        assert_eq!(segs("GET /groups/{id}/members/microsoft.graph.user/$count"), [
+            lit("groups"),
+            param(&["id"]),
+            lit("members"),
+            Segment::Cast("microsoft.graph.user".into()),
+            Segment::Count
+        ]);
+        assert_eq!(segs("GET /applications(appId='{appId}')"), [Segment::KeyPredicate {
+            name: "applications".into(),
+            args: vec![(Some("appId".into()), "'{appId}'".into())]
+        }]);
+        assert_eq!(segs("GET /reports/getEmailActivityCounts(period='{period_value}')")[1], Segment::KeyPredicate {
+            name: "getEmailActivityCounts".into(),
+            args: vec![(Some("period".into()), "'{period_value}'".into())]
+        });
+        assert_eq!(segs("GET /drives/{drive-id}/root:/{item-path}:/content"), [
+            lit("drives"),
+            param(&["drive-id"]),
+            lit("root"),
+            Segment::ColonPath("{item-path}".into()),
+            lit("content")
+        ]);
+    }
+
+    #[test]
+    fn hosts_versions_queries_and_broken_lines() {
+        let t = target("GET https://graph.microsoft.com/v1.0/me/events?$select=subject&$filter=start/dateTime ge '2021-01-01'");
+        assert_eq!((t.host.as_deref(), t.version.as_deref()), (Some("graph.microsoft.com"), Some("v1.0")));
+        assert_eq!(t.path.text, "/me/events");
+        assert_eq!(t.query.as_deref(), Some("$select=subject&$filter=start/dateTime ge '2021-01-01'"));
+        assert!(t.is_graph());
+        let t = target("GET https://graph/microsoft.com/beta/me");
+        assert_eq!((t.host.as_deref(), t.version.as_deref(), t.path.text.as_str()), (Some("graph.microsoft.com"), Some("beta"), "/me"));
+        assert!(!target("POST https://bot.example.org/callback").is_graph());
+        assert_eq!(target("GET me/devices").path.text, "/me/devices");
+        let t = target("GET /me/notes/pages/{id}/$value[?includeIDs=true]");
+        assert_eq!((t.path.text.as_str(), t.query.as_deref()), ("/me/notes/pages/{id}/$value", Some("includeIDs=true")));
+        let t = target("PATCH https://graph.microsoft.com/beta** Entity URI for microsoft.x.y not found");
+        assert!(t.path.segments.is_empty());
+        assert!(parse_request_line("get /me").is_none(), "methods are upper case");
+    }
+
+    #[test]
+    fn status_lines_keep_the_code_and_ignore_the_reason_phrase() {
+        assert_eq!(parse_status_line("HTTP/1.1 204 Created"), Some((204, "Created".into())));
+        assert_eq!(parse_status_line("HTTP/1.1 201 OK"), Some((201, "OK".into())));
+        assert_eq!(parse_status_line("HTTP/1.1 422"), Some((422, String::new())));
+        assert_eq!(parse_status_line("HTTP/1.1 202 Accpted"), Some((202, "Accpted".into())));
+        assert_eq!(parse_status_line("HTTP 200 OK").map(|s| s.0), Some(200));
+        assert!(parse_status_line("HTTP/1.1 OK").is_none());
+    }
+
+    fn one(content: &str) -> HttpMessage {
+        let mut m = parse_http_fence(content);
+        assert_eq!(m.len(), 1, "{m:#?}");
+        m.remove(0)
+    }
+
+    #[test]
+    fn headers_and_body_kinds() {
+        let HttpMessage::Request(r) = one("POST https://graph.microsoft.com/v1.0/me/things\n\nContent-type: application/json\nContent-length: xxx\n\n{\n  \"a\": 1\n}\n") else { panic!() };
+        assert_eq!(r.headers.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Content-type", "Content-length"]);
+        let body = r.body.unwrap();
+        assert_eq!((body.kind, body.line, body.content_type.as_deref()), (BodyKind::Json, 5, Some("application/json")));
+
+        let HttpMessage::Response(r) = one("HTTP/1.1 200 OK\nContent-Type: text/plain\n\nReport Date,Count\n") else { panic!() };
+        assert_eq!(r.body.unwrap().kind, BodyKind::Text);
+        let HttpMessage::Response(r) = one("HTTP/1.1 200 OK\nContent-Type: application/octet-stream\n\n(binary data)\n") else { panic!() };
+        assert_eq!(r.body.unwrap().kind, BodyKind::Binary);
+        let HttpMessage::Request(r) = one("PUT /me/photo/$value\nContent-type: image/jpeg\n\n[JPEG bytes]\n") else { panic!() };
+        assert_eq!(r.body.unwrap().kind, BodyKind::Binary);
+        let HttpMessage::Request(r) = one("POST /me/notes/pages\nContent-type: multipart/form-data; boundary=Part\n\n--Part\nContent-Disposition: form-data; name=\"Presentation\"\n\n<html/>\n--Part--\n") else { panic!() };
+        assert_eq!(r.body.unwrap().kind, BodyKind::Multipart);
+        // Headers that run straight into the body, and headers written after a JSON body.
+        let HttpMessage::Request(r) = one("POST /a\nContent-Type: application/json\n{\"x\": 1}\nAuthorization: Bearer {token}\n") else { panic!() };
+        assert_eq!(r.headers.len(), 2);
+        assert_eq!(r.body.unwrap().text, "{\"x\": 1}");
+    }
+
+    #[test]
+    fn request_and_response_in_one_fence() {
+        let m = parse_http_fence("POST /things\nContent-Type: application/json\n\n{\n  \"a\": 1\n}\n\nHTTP/1.1 201 No Content\n");
+        assert_eq!(m.len(), 2);
+        assert!(matches!(&m[0], HttpMessage::Request(r) if r.body.as_ref().is_some_and(|b| b.text.ends_with('}'))));
+        assert!(matches!(&m[1], HttpMessage::Response(r) if r.status == 201 && r.line == 7));
+    }
+
+    #[test]
+    fn syntax_lines_admit_examples_that_fill_them_in() {
+        let admits = |syntax: &str, example: &str| {
+            PathTemplate::parse(syntax).admits(&target(&format!("GET {example}")).path)
+        };
+        // Placeholders, case, alternates.
+        assert!(admits("/users/{id | userPrincipalName}/mailFolders/{id}", "/users/a@b.com/mailfolders/inbox"));
+        // Key in parentheses vs key segment, either side.
+        assert!(admits("/me/messages/{id}", "/me/messages('AAMk=')"));
+        assert!(admits("/rules('{id}')", "/rules/abc"));
+        // `/me` is `/users/{id}`.
+        assert!(admits("/users/{id}/messages/{id}/unsubscribe", "/me/messages/AAMk=/unsubscribe"));
+        assert!(admits("/me/calendar", "/users/jo@contoso.com/calendar"));
+        // Function arguments filled in.
+        assert!(admits("/reports/getX(period='{period_value}')", "/reports/getX(period='D7')"));
+        assert!(admits("/requests/filterByCurrentUser(on='parameterValue')", "/requests/filterByCurrentUser(on='reviewer')"));
+        assert!(!admits("/requests/filterByCurrentUser(on='x')", "/requests/filterByCurrentUser(by='x')"));
+        // Quoted placeholders and concrete GUIDs in syntax lines.
+        assert!(admits("/keys/'{keyId}'", "/keys/b465e4e8"));
+        assert!(admits("/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/items", "/classes/c42f493f-42b4-4e7d-8148-af894cbc518b/items"));
+        // OData suffixes on a collection.
+        assert!(admits("/groups/{id}/members", "/groups/{id}/members/$count"));
+        assert!(admits("/groups/{id}/members", "/groups/{id}/members/microsoft.graph.user"));
+        assert!(admits("/groups/{id}/members", "/groups/{id}/members/microsoft.graph.user/$count"));
+        // True mismatches stay mismatches.
+        assert!(!admits("/groups/{id}/owners/$ref", "/groups/{id}/owners"));
+        assert!(!admits("/external/connections/{id}", "/connections/contosohr"));
+        assert!(!admits("/groups/{id}/members", "/groups/{id}/members/$value"));
+        assert!(!admits("/me/drive/items/{item-id}/children", "/me/drive/root/children/x"));
     }
 }

@@ -37,7 +37,7 @@ pub const UNCLASSIFIED_EXAMPLE: Rule = Rule {
 pub const UNPAIRED_RESPONSE: Rule = Rule {
     id: "example/unpaired-response",
     severity: Severity::Note,
-    summary: "an example response has no example request before it",
+    summary: "an example response has no example request before it in its example",
 };
 /// The permissions table still holds a draft placeholder.
 pub const PERMISSIONS_TODO: Rule = Rule {
@@ -64,8 +64,16 @@ pub const NO_TYPE: Rule = Rule {
     summary: "a resource page yields no type name (no annotation and no `X resource type` H1)",
 };
 
+/// A page in `resources/` that defines nothing (an overview labelled `resourcePageType`).
+pub const CONCEPTUAL_RESOURCE_PAGE: Rule = Rule {
+    id: "page/conceptual-resource",
+    severity: Severity::Note,
+    summary: "a resources page defines no type and has no Properties or JSON representation section; read as conceptual",
+};
+
 /// Rules reported by this module.
 pub const RULES: &[&Rule] = &[
+    &CONCEPTUAL_RESOURCE_PAGE,
     &NO_OPERATION,
     &BAD_REQUEST_LINE,
     &UNCLASSIFIED_EXAMPLE,
@@ -207,6 +215,28 @@ pub struct TypeFacts {
     pub is_abstract: Option<bool>,
     /// The `## JSON representation` body, when it parses.
     pub json_representation: Option<Located<Value>>,
+    /// The Properties section says `None`: the type has no properties of its own.
+    pub properties_none: bool,
+}
+
+impl TypeFacts {
+    /// An empty definition of `name` starting at `line`.
+    pub fn new(line: u32, name: &str, kind: TypeFactsKind, namespace: Option<String>) -> TypeFacts {
+        TypeFacts {
+            line,
+            name: name.to_string(),
+            kind,
+            namespace,
+            bases: Vec::new(),
+            properties: Vec::new(),
+            members: Vec::new(),
+            description: String::new(),
+            open_type: None,
+            is_abstract: None,
+            json_representation: None,
+            properties_none: false,
+        }
+    }
 }
 
 /// A permission row.
@@ -268,13 +298,26 @@ pub struct ExampleResponse {
     pub json: Option<Located<Value>>,
 }
 
-/// A request and its response, paired by position.
+/// One exchange: a request and the response(s) that follow it, paired by position.
+///
+/// Pairing rule: a response belongs to the nearest request before it on the page, unless
+/// an `Example…` heading lies between them (a new example starts there). The first such
+/// response is [`ExampleFacts::response`]; further ones (alternative outcomes such as an
+/// error, or the follow-up after a `302`) are [`ExampleFacts::more_responses`]. A response
+/// with no request to belong to is an example of its own with `request: None` and is
+/// reported as `example/unpaired-response`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ExampleFacts {
     /// The request, if the example has one.
     pub request: Option<ExampleRequest>,
     /// The response, if the example has one.
     pub response: Option<ExampleResponse>,
+    /// Further responses documented for the same request.
+    pub more_responses: Vec<ExampleResponse>,
+    /// The request is a notification the service sends to the app (under a
+    /// `Notification…` heading, e.g. a callback to the bot's URL), not a call of this API.
+    /// Notifications have no response by nature.
+    pub notification: bool,
 }
 
 /// Everything one page states.
@@ -309,16 +352,27 @@ pub struct Page {
     pub body_type: Option<TypeMention>,
     /// Documented success status (`returns a `201 Created` response code`).
     pub response_status: Option<Located<u16>>,
+    /// Every status code the Response section's prose says the method returns (`returns a
+    /// `302 Found` …` for CSV, `200 OK` for JSON), in page order.
+    pub response_statuses: Vec<Located<u16>>,
     /// The type the response section names, and whether it says "collection".
     pub response_type: Option<(TypeMention, bool)>,
     /// Examples in page order.
     pub examples: Vec<ExampleFacts>,
     /// Every link on the page.
     pub links: Vec<PageLink>,
-    /// HTTP fences outside the request-syntax section (example candidates).
+    /// Example fences: HTTP fences outside the request-syntax section that hold a message
+    /// or a JSON payload, or that sit where an example belongs (annotated `request` or
+    /// `response`, or under an `Example…`, `Request` or `Response` heading), plus syntax
+    /// fences annotated `request` (the page's example is its syntax line).
     pub example_fences: u32,
-    /// Of those, fences that hold neither a request nor a response.
+    /// Of those, fences that hold neither a request, a response nor a JSON payload.
     pub unclassified_fences: u32,
+    /// Fences set aside as illustrations, not examples: fences of header lines only, `http`
+    /// fences outside example sections that hold no message (a bare URL), fences annotated `ignored`
+    /// that hold no message, and fences without an info string that hold no message (a
+    /// command, a text listing).
+    pub snippet_fences: u32,
 }
 
 /// The role of the section a block sits in, from its H2 (and H3 for enum sections).
@@ -392,6 +446,20 @@ struct PageReader {
     /// Structure type being defined on a resource page (index into `page.types`).
     structure: Option<usize>,
     seen_h1: bool,
+    /// A Properties, Relationships, Members or JSON representation section, or a
+    /// `resource` annotation, was seen: the page means to define a type.
+    saw_type_section: bool,
+    /// The section of the latest H2 (sub-headings may open another section inside it).
+    h2_section: Section,
+    /// Text of the latest heading below the H1, lower case.
+    last_heading: String,
+    /// A syntax fence was read in a `## HTTP request` section (not a sub-heading).
+    h2_syntax: bool,
+    /// Level of that heading.
+    last_heading_level: u8,
+    /// A response may still attach to the latest example request (no `Example…` heading
+    /// since).
+    exchange_open: bool,
 }
 
 impl PageReader {
@@ -412,16 +480,24 @@ impl PageReader {
                 body_properties: Vec::new(),
                 body_type: None,
                 response_status: None,
+                response_statuses: Vec::new(),
                 response_type: None,
                 examples: Vec::new(),
                 links: Vec::new(),
                 example_fences: 0,
                 unclassified_fences: 0,
+                snippet_fences: 0,
             },
             section: Section::Intro,
             annotation: None,
             structure: None,
             seen_h1: false,
+            saw_type_section: false,
+            h2_section: Section::Intro,
+            last_heading: String::new(),
+            last_heading_level: 0,
+            h2_syntax: false,
+            exchange_open: false,
         }
     }
 
@@ -456,7 +532,14 @@ impl PageReader {
                 }
             }
             self.section = Section::Intro;
+            self.h2_section = Section::Intro;
+            self.exchange_open = false;
             return;
+        }
+        self.last_heading = text.to_ascii_lowercase();
+        self.last_heading_level = level;
+        if self.last_heading.starts_with("example") {
+            self.exchange_open = false;
         }
         // `### printQuality values` introduces an inline enum on any page.
         let lower = text.to_ascii_lowercase();
@@ -469,38 +552,42 @@ impl PageReader {
         }
         if level == 2 {
             self.section = section_for(text);
-            // `## Properties` directly under a sub-heading keeps the structure type.
+            self.h2_section = self.section.clone();
+            self.saw_type_section |= matches!(
+                self.section,
+                Section::Properties | Section::Relationships | Section::Members | Section::JsonRepresentation
+            );
         } else if matches!(self.section, Section::EnumValues(_)) {
             self.section = Section::Other;
+        } else {
+            // Topical pages (`## Get a user's drive` → `### HTTP request` → `### Path
+            // parameters`) use sub-headings for the api sections; any other sub-heading
+            // returns to the section of its H2. Inside `## Example`, `### HTTP request`
+            // introduces the example request, not syntax.
+            let sub = section_for(text);
+            let in_examples = matches!(self.h2_section, Section::Examples | Section::Response);
+            self.section = match sub {
+                Section::HttpRequest
+                | Section::RequestHeaders
+                | Section::RequestBody
+                | Section::Parameters
+                | Section::Permissions
+                    if !in_examples =>
+                {
+                    sub
+                }
+                _ => self.h2_section.clone(),
+            };
         }
     }
 
     fn start_type_from_title(&mut self, title: &str, line: u32) {
+        let Some(name) = type_name_from_title(title) else { return };
+        // `x enum type` on a page labelled `resourcePageType` is still an enum.
         let lower = title.to_ascii_lowercase();
-        let suffixes = [" resource type", " complex type", " entity type", " resource", " enum type", " enumeration type", " enum", " object", " type"];
-        let name = suffixes
-            .iter()
-            .find(|s| lower.ends_with(*s))
-            .map(|s| title[..title.len() - s.len()].trim())
-            .unwrap_or(title.trim())
-            .trim_matches('`');
-        if name.is_empty() || name.contains(' ') {
-            return;
-        }
-        let kind = if self.page.kind == PageKind::Enum { TypeFactsKind::Enum } else { TypeFactsKind::Structure };
-        self.page.types.push(TypeFacts {
-            line,
-            name: name.to_string(),
-            kind,
-            namespace: None,
-            bases: Vec::new(),
-            properties: Vec::new(),
-            members: Vec::new(),
-            description: String::new(),
-            open_type: None,
-            is_abstract: None,
-            json_representation: None,
-        });
+        let enum_title = [" enum type", " enumeration type", " enum"].iter().any(|s| lower.trim_end().ends_with(s));
+        let kind = if self.page.kind == PageKind::Enum || enum_title { TypeFactsKind::Enum } else { TypeFactsKind::Structure };
+        self.page.types.push(TypeFacts::new(line, name, kind, None));
         if kind == TypeFactsKind::Structure {
             self.structure = Some(self.page.types.len() - 1);
         }
@@ -519,6 +606,13 @@ impl PageReader {
             return;
         }
         match self.section {
+            // `## Properties` followed by `None`: a type with no properties of its own.
+            Section::Properties if text.trim_end_matches('.').eq_ignore_ascii_case("none") => {
+                self.ensure_structure_for_table(line);
+                if let Some(i) = self.structure {
+                    self.page.types[i].properties_none = true;
+                }
+            }
             Section::Intro => {
                 if self.page.summary.is_empty() {
                     self.page.summary = text.to_string();
@@ -538,6 +632,9 @@ impl PageReader {
                 }
             }
             Section::Response => {
+                for code in statuses_in_prose(text) {
+                    self.page.response_statuses.push(Located { line, value: code });
+                }
                 if self.page.response_status.is_none() {
                     if let Some(code) = status_in_prose(text) {
                         self.page.response_status = Some(Located { line, value: code });
@@ -575,17 +672,22 @@ impl PageReader {
                 self.enum_table(&name, table, &columns, line)
             }
             (Section::Members, _) | (_, "member") => {
-                let name = self.page.types.last().map(|t| t.name.clone());
-                match name {
-                    Some(name) if self.page.kind == PageKind::Enum => self.enum_table(&name, table, &columns, line),
+                let last = self.page.types.last().map(|t| (t.name.clone(), t.kind));
+                match last {
+                    Some((name, kind)) if self.page.kind == PageKind::Enum || kind == TypeFactsKind::Enum => {
+                        self.enum_table(&name, table, &columns, line)
+                    }
                     _ => {}
                 }
             }
             (Section::Properties, _) | (Section::Intro, "property") => {
-                self.ensure_structure_for_table(line, diags);
+                self.ensure_structure_for_table(line);
                 self.property_rows(table, &columns, false, diags)
             }
-            (Section::Relationships, _) => self.property_rows(table, &columns, true, diags),
+            (Section::Relationships, _) => {
+                self.ensure_structure_for_table(line);
+                self.property_rows(table, &columns, true, diags)
+            }
             (Section::RequestBody, _) => {
                 let rows = self.rows_as_properties(table, &columns, false, diags);
                 self.page.body_properties.extend(rows);
@@ -602,9 +704,15 @@ impl PageReader {
         }
     }
 
-    fn ensure_structure_for_table(&mut self, line: u32, diags: &mut Diagnostics) {
+    /// A properties table on a resource page whose H1 names no type: keep the rows in an
+    /// unnamed structure that the page's `resource` annotation (usually further down, in
+    /// `## JSON representation`) names. Unnamed at the end of the page → `resource/no-type`.
+    fn ensure_structure_for_table(&mut self, line: u32) {
         if self.structure.is_none() && self.page.kind == PageKind::Resource {
-            diags.report(&NO_TYPE, line, 1, "properties table on a page whose H1 names no type");
+            self.structure = self.push_structure("", line);
+            if let Some(i) = self.structure {
+                self.page.types[i].description = self.page.summary.clone();
+            }
         }
     }
 
@@ -638,19 +746,7 @@ impl PageReader {
             existing.members.extend(members);
             return;
         }
-        self.page.types.push(TypeFacts {
-            line,
-            name: name.to_string(),
-            kind: TypeFactsKind::Enum,
-            namespace: self.page.namespace.clone(),
-            bases: Vec::new(),
-            properties: Vec::new(),
-            members,
-            description: String::new(),
-            open_type: None,
-            is_abstract: None,
-            json_representation: None,
-        });
+        self.page.types.push(TypeFacts { members, ..TypeFacts::new(line, name, TypeFactsKind::Enum, self.page.namespace.clone()) });
     }
 
     fn property_rows(&mut self, table: &Table, columns: &[String], relationship: bool, diags: &mut Diagnostics) {
@@ -686,6 +782,13 @@ impl PageReader {
             if name.is_empty() {
                 continue;
             }
+            // `|**Onboarding**|`: a bold group label spanning the table (intune), not a row.
+            let label = name_cell.raw.starts_with("**")
+                && name_cell.raw.ends_with("**")
+                && row.cells.iter().skip(1).all(|c| c.raw.is_empty());
+            if label {
+                continue;
+            }
             let type_expr = match type_col.and_then(|i| row.cells.get(i)) {
                 Some(cell) => with_resolved_reference(type_expr::parse_type_cell(&cell.raw), cell),
                 None => type_expr::parse_type_cell(""),
@@ -703,26 +806,48 @@ impl PageReader {
     fn fence(&mut self, fence: &Fence, line: u32, annotation: Option<Annotation>, diags: &mut Diagnostics) {
         let info = fence.info.to_ascii_lowercase();
         let block_type = annotation.as_ref().and_then(|a| a.block_type.clone()).unwrap_or_default();
-        if info == "json" || block_type == "resource" || block_type == "example" {
+        let http_info = matches!(info.as_str(), "http" | "msgraph-interactive" | "");
+        // `example` marks sample payloads (JSON) and, on an `http` fence, sample messages.
+        if info == "json" || block_type == "resource" || (block_type == "example" && !http_info) {
             self.json_fence(fence, annotation, diags);
             return;
         }
-        if !matches!(info.as_str(), "http" | "msgraph-interactive" | "") {
+        if !http_info {
             return;
         }
         if self.section == Section::HttpRequest {
             self.syntax_fence(fence, diags);
-            return;
+            // `<!-- { "blockType": "request" } -->` on the syntax fence: the page's example
+            // request is its syntax line (drive pages); the response follows under `## Response`.
+            if block_type != "request" {
+                return;
+            }
         }
         let messages = http::parse_http_fence(&fence.content);
-        self.page.example_fences += 1;
         if messages.is_empty() {
-            self.page.unclassified_fences += 1;
-            if !fence.content.trim().is_empty() && block_type != "ignored" {
-                diags.report(&UNCLASSIFIED_EXAMPLE, line, 1, "fence holds neither a request line nor a status line");
+            let body = fence.content.trim_start();
+            let annotated = matches!(block_type.as_str(), "request" | "response");
+            let json_payload = (body.starts_with('{') || body.starts_with('[')) && lenient_json::parse(body).is_ok();
+            // Header lines only (`Prefer: outlook.timezone="…"`): shows a header, not a message.
+            let headers_only = !body.is_empty()
+                && fence.content.lines().filter(|l| !l.trim().is_empty()).all(|l| http::is_header_line(l) || l.starts_with([' ', '\t']));
+            if headers_only && !annotated {
+                self.page.snippet_fences += 1;
+            } else if json_payload {
+                // A JSON payload in an HTTP fence (a request body shown on its own).
+                self.page.example_fences += 1;
+            } else if annotated || (!info.is_empty() && block_type != "ignored" && self.in_example_context()) {
+                self.page.example_fences += 1;
+                self.page.unclassified_fences += 1;
+                if !body.trim().is_empty() {
+                    diags.report(&UNCLASSIFIED_EXAMPLE, line, 1, "example fence holds neither a request line, a status line nor a JSON payload");
+                }
+            } else {
+                self.page.snippet_fences += 1;
             }
             return;
         }
+        self.page.example_fences += 1;
         let mut annotation = annotation;
         for mut message in messages {
             absolutize(&mut message, fence.content_line);
@@ -731,22 +856,38 @@ impl PageReader {
                     let json = body_json(request.body.as_ref(), "example request body", diags);
                     self.page.examples.push(ExampleFacts {
                         request: Some(ExampleRequest { annotation: annotation.take(), message: request, json }),
-                        response: None,
+                        notification: self.last_heading.contains("notification"),
+                        ..ExampleFacts::default()
                     });
+                    self.exchange_open = true;
                 }
                 HttpMessage::Response(response) => {
                     let json = body_json(response.body.as_ref(), "example response body", diags);
                     let example = ExampleResponse { annotation: annotation.take(), message: response, json };
                     match self.page.examples.last_mut() {
-                        Some(last) if last.response.is_none() && last.request.is_some() => last.response = Some(example),
+                        Some(last) if self.exchange_open && last.request.is_some() => {
+                            if last.response.is_none() {
+                                last.response = Some(example);
+                            } else {
+                                last.more_responses.push(example);
+                            }
+                        }
                         _ => {
-                            diags.report(&UNPAIRED_RESPONSE, example.message.line, 1, "response without a preceding request");
-                            self.page.examples.push(ExampleFacts { request: None, response: Some(example) });
+                            diags.report(&UNPAIRED_RESPONSE, example.message.line, 1, "response without a request before it in its example");
+                            self.page.examples.push(ExampleFacts { response: Some(example), ..ExampleFacts::default() });
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Is the reader where an example belongs: an `Example…` or `Response` section, or
+    /// under a `Request` / `Response` / `Example…` sub-heading?
+    fn in_example_context(&self) -> bool {
+        matches!(self.section, Section::Examples | Section::Response)
+            || (self.last_heading_level >= 3
+                && ["request", "response", "example"].iter().any(|w| self.last_heading.starts_with(w)))
     }
 
     fn json_fence(&mut self, fence: &Fence, annotation: Option<Annotation>, diags: &mut Diagnostics) {
@@ -755,6 +896,7 @@ impl PageReader {
         if !is_resource {
             return;
         }
+        self.saw_type_section = true;
         let result = lenient_json::parse(&fence.content);
         lenient_json::report(&result, diags, fence.content_line, "JSON representation");
         let value = result.ok().map(|parsed| parsed.value);
@@ -769,7 +911,11 @@ impl PageReader {
             (Some(qualified), Some(i)) => {
                 let short = qualified.rsplit('.').next().unwrap_or(qualified);
                 let ty = &mut self.page.types[i];
-                if ty.name.eq_ignore_ascii_case(short) || ty.properties.is_empty() || self.page.kind != PageKind::Resource {
+                if ty.name.is_empty()
+                    || ty.name.eq_ignore_ascii_case(short)
+                    || ty.properties.is_empty()
+                    || self.page.kind != PageKind::Resource
+                {
                     ty.name = qualified.clone();
                     Some(i)
                 } else {
@@ -795,19 +941,7 @@ impl PageReader {
     }
 
     fn push_structure(&mut self, name: &str, line: u32) -> Option<usize> {
-        self.page.types.push(TypeFacts {
-            line,
-            name: name.to_string(),
-            kind: TypeFactsKind::Structure,
-            namespace: self.page.namespace.clone(),
-            bases: Vec::new(),
-            properties: Vec::new(),
-            members: Vec::new(),
-            description: String::new(),
-            open_type: None,
-            is_abstract: None,
-            json_representation: None,
-        });
+        self.page.types.push(TypeFacts::new(line, name, TypeFactsKind::Structure, self.page.namespace.clone()));
         Some(self.page.types.len() - 1)
     }
 
@@ -826,15 +960,44 @@ impl PageReader {
                 diags.report(&BAD_REQUEST_LINE, line, 1, format!("cannot read request line `{text}`"));
                 continue;
             };
-            let path = Located { line, value: target.path };
-            match self.page.operations.iter_mut().find(|o| o.method == method) {
-                Some(op) => op.paths.push(path),
-                None => self.page.operations.push(OperationFacts { line, method, paths: vec![path], from_example: false }),
+            if self.h2_section == Section::HttpRequest {
+                self.h2_syntax = true;
             }
+            self.add_syntax_path(line, method, target.path, false);
+        }
+    }
+
+    /// Record a request syntax line (once per method and path).
+    fn add_syntax_path(&mut self, line: u32, method: String, path: PathTemplate, from_example: bool) {
+        let path = Located { line, value: path };
+        match self.page.operations.iter_mut().find(|o| o.method == method) {
+            Some(op) => {
+                if op.paths.iter().all(|p| p.value.text != path.value.text) {
+                    op.paths.push(path);
+                }
+            }
+            None => self.page.operations.push(OperationFacts { line, method, paths: vec![path], from_example }),
         }
     }
 
     fn finish(mut self, diags: &mut Diagnostics) -> Page {
+        if self.page.kind == PageKind::Api && !self.h2_syntax {
+            // Topical pages (`## List a group's drives`, `## List a site's drives`, …) have no
+            // `## HTTP request` section: each topic's request fence, written relative like a
+            // syntax line (`GET /sites/{siteId}/drives`), is syntax and example at once.
+            let topical: Vec<(u32, String, PathTemplate)> = self
+                .page
+                .examples
+                .iter()
+                .filter(|e| !e.notification)
+                .filter_map(|e| e.request.as_ref())
+                .filter(|r| r.message.target.host.is_none() && r.message.target.raw.starts_with('/'))
+                .map(|r| (r.message.line, r.message.method.clone(), r.message.target.path.clone()))
+                .collect();
+            for (line, method, path) in topical {
+                self.add_syntax_path(line, method, path, false);
+            }
+        }
         if self.page.kind == PageKind::Api && self.page.operations.is_empty() {
             // Pages without a syntax block (topical pages) document their operations by example.
             let from_examples: Vec<(u32, String, PathTemplate)> = self
@@ -845,21 +1008,24 @@ impl PageReader {
                 .map(|r| (r.message.line, r.message.method.clone(), r.message.target.path.clone()))
                 .collect();
             for (line, method, path) in from_examples {
-                match self.page.operations.iter_mut().find(|o| o.method == method) {
-                    Some(op) => op.paths.push(Located { line, value: path }),
-                    None => self.page.operations.push(OperationFacts {
-                        line,
-                        method,
-                        paths: vec![Located { line, value: path }],
-                        from_example: true,
-                    }),
-                }
+                self.add_syntax_path(line, method, path, true);
             }
             if self.page.operations.is_empty() {
                 diags.report(&NO_OPERATION, self.page.title.as_ref().map_or(1, |t| t.line), 1, "api page documents no request");
             }
         }
-        if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) && self.page.types.is_empty() {
+        let mut reported = false;
+        for unnamed in self.page.types.iter().filter(|t| t.name.is_empty()) {
+            diags.report(&NO_TYPE, unnamed.line, 1, "properties table on a page whose H1 names no type, and no `resource` annotation names one");
+            reported = true;
+        }
+        self.page.types.retain(|t| !t.name.is_empty());
+        if self.page.kind == PageKind::Resource && self.page.types.is_empty() && !self.saw_type_section {
+            // A `resourcePageType` overview (`Use the X API`): nothing on it defines a type.
+            diags.report(&CONCEPTUAL_RESOURCE_PAGE, self.page.title.as_ref().map_or(1, |t| t.line), 1, "page in resources/ defines no type and has no Properties or JSON representation section; read as conceptual");
+            self.page.kind = PageKind::Conceptual;
+        }
+        if matches!(self.page.kind, PageKind::Resource | PageKind::Enum) && self.page.types.is_empty() && !reported {
             diags.report(&NO_TYPE, self.page.title.as_ref().map_or(1, |t| t.line), 1, "no type name found on this page");
         }
         self.page
@@ -902,6 +1068,44 @@ fn with_resolved_reference(mut expr: TypeExpr, cell: &Cell) -> TypeExpr {
     expr
 }
 
+/// The type an H1 names: `x resource type`, `x complex type`, `X facet`, `x enum type`, with
+/// a trailing note in parentheses dropped (`x resource type (deprecated)`). `None` when the
+/// title is prose (`Use the search API`), i.e. what is left is not one identifier.
+fn type_name_from_title(title: &str) -> Option<&str> {
+    let mut title = title.trim();
+    // `accessReview resource type (deprecated)`, `teamsTabConfiguration resource type (Open Type)`.
+    if title.ends_with(')') {
+        if let Some(open) = title.rfind('(') {
+            if open > 0 {
+                title = title[..open].trim_end();
+            }
+        }
+    }
+    let lower = title.to_ascii_lowercase();
+    let suffixes = [
+        " resource type", " resouce type", " complex type", " entity type", " resource", " enum type",
+        " enumeration type", " enum", " object", " facet", " type",
+    ];
+    let name = suffixes
+        .iter()
+        .find(|s| lower.ends_with(*s))
+        .map(|s| title[..title.len() - s.len()].trim())
+        .unwrap_or(title)
+        .trim_matches('`');
+    (!name.is_empty() && !name.contains(char::is_whitespace)).then_some(name)
+}
+
+/// A link text that names a type: one identifier, possibly qualified, in backticks or not.
+fn looks_like_type_name(text: &str) -> bool {
+    let t = text.trim().trim_matches('`').trim_start_matches('#');
+    !t.is_empty()
+        && t.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
 /// `Inherits from [x](x.md)` and its variants in an intro paragraph.
 fn inheritance_mention(text: &str, links: &[Link], line: u32) -> Option<TypeMention> {
     let lower = text.to_ascii_lowercase();
@@ -909,43 +1113,81 @@ fn inheritance_mention(text: &str, links: &[Link], line: u32) -> Option<TypeMent
         .iter()
         .filter_map(|p| lower.find(p).map(|i| i + p.len()))
         .min()?;
-    let rest = text.get(at..)?.trim_start();
-    if let Some(link) = links.iter().find(|l| rest.starts_with(&format!("[{}", l.text)) || rest.starts_with(l.text.as_str())) {
+    let mut rest = text.get(at..)?.trim_start();
+    // `inherits from the base [x](x.md) class`, `inherits from base class [x](x.md)`.
+    const FILLER: &[&str] = &["the", "a", "an", "base", "abstract", "class", "type", "entity", "resource", "complex", "its"];
+    loop {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        if FILLER.iter().any(|f| f.eq_ignore_ascii_case(word)) && !links.iter().any(|l| l.text == word) {
+            rest = rest[word.len()..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let starts_with_link = |l: &&Link| {
+        let Some(after) = rest.strip_prefix(l.text.as_str()) else { return false };
+        !l.text.is_empty() && !after.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    };
+    // The longest link text that the rest starts with (`Domain` vs `DomainDnsRecord`).
+    if let Some(link) = links.iter().filter(starts_with_link).max_by_key(|l| l.text.len()) {
         return Some(TypeMention { line, name: link.text.trim_matches('`').to_string(), link: Some(link.dest.clone()) });
     }
+    // Prose only: accept an identifier that looks like a type name (`microsoft.graph.x`,
+    // `camelCase`), not an English word (`inherits from this base type`).
     let word: String = rest
         .trim_start_matches(['*', '`'])
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '.' || *c == '_')
         .collect();
-    (!word.is_empty() && word != "the" && word != "a").then(|| TypeMention { line, name: word, link: None })
+    let word = word.trim_end_matches('.');
+    let typeish = word.contains('.') || word.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    (typeish && looks_like_type_name(word)).then(|| TypeMention { line, name: word.to_string(), link: None })
 }
 
-/// The first link in a paragraph that points to a page (a type mention).
+/// The first link in a paragraph that points to a page and whose text names a type (links
+/// such as `[get the status of the copy operation](x.md)` are prose, not type mentions).
 fn first_type_link(links: &[Link], line: u32) -> Option<TypeMention> {
     links
         .iter()
-        .find(|l| l.dest.ends_with(".md") || l.dest.contains(".md#"))
+        .filter(|l| l.dest.ends_with(".md") || l.dest.contains(".md#"))
+        .find(|l| looks_like_type_name(&l.text))
         .map(|l| TypeMention { line, name: l.text.trim_matches('`').to_string(), link: Some(l.dest.clone()) })
 }
 
 /// `returns a `201 Created` response code`: the first three-digit number after "return".
+/// `a 200-series response code` names a class, not a code: `None`.
 fn status_in_prose(text: &str) -> Option<u16> {
     let lower = text.to_ascii_lowercase();
     let start = lower.find("return")?;
+    let (at, code) = codes_from(text, start).next()?;
+    let class = lower[at + 3..].starts_with("-series") || lower[at + 3..].starts_with("-level") || lower[at + 3..].starts_with('x');
+    (!class).then_some(code)
+}
+
+/// Every status code after the first "return" in `text` (classes such as `2xx` or
+/// `200-series` excluded).
+fn statuses_in_prose(text: &str) -> Vec<u16> {
+    let lower = text.to_ascii_lowercase();
+    let Some(start) = lower.find("return") else { return Vec::new() };
+    codes_from(text, start)
+        .filter(|&(at, _)| {
+            let after = &lower[at + 3..];
+            !(after.starts_with("-series") || after.starts_with("-level") || after.starts_with('x'))
+        })
+        .map(|(_, code)| code)
+        .collect()
+}
+
+/// Standalone three-digit numbers in 100..=599 from byte `start` on, with their offsets.
+fn codes_from(text: &str, start: usize) -> impl Iterator<Item = (usize, u16)> + '_ {
     let bytes = text.as_bytes();
-    let mut i = start;
-    while i + 3 <= bytes.len() {
-        if bytes[i..i + 3].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit())
-        {
-            let code: u16 = text[i..i + 3].parse().ok()?;
-            return (100..600).contains(&code).then_some(code);
-        }
-        i += 1;
-    }
-    None
+    (start..bytes.len().saturating_sub(2)).filter_map(move |i| {
+        let standalone = bytes[i..i + 3].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
+        let code: u16 = if standalone { text.get(i..i + 3)?.parse().ok()? } else { return None };
+        (100..600).contains(&code).then_some((i, code))
+    })
 }
 
 /// Header cell text → lower case, `*` and backticks stripped, whitespace collapsed.

@@ -633,7 +633,8 @@ pub struct DescriptionFlags {
     /// Sentence-initial `Required` → `Some(true)`; `Optional` / `Not required` →
     /// `Some(false)`. The first statement wins.
     pub required: Option<bool>,
-    /// `Inherited from [name](link)` or `Inherited from name`.
+    /// `Inherited from [name](link)`, or `Inherited from name` when the name looks like a
+    /// type name (camelCase or qualified), not an English word.
     pub inherited_from: Option<(String, Option<String>)>,
     /// Values listed after `Possible values are:` / `possible values include`.
     pub possible_values: Vec<String>,
@@ -742,7 +743,10 @@ fn inherited_from(text: &str) -> Option<(String, Option<String>)> {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
         .collect();
     let name = name.trim_end_matches('.').to_string();
-    if is_qualified_ident(&name) {
+    // Without a link, only a word that looks like a type name (`microsoft.graph.entity`,
+    // `directoryObject`): "inherited from a parent scope", "from the template" are prose.
+    let typeish = name.contains('.') || name.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    if typeish && is_qualified_ident(&name) {
         Some((name, None))
     } else {
         None
