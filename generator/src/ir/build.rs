@@ -115,6 +115,14 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     // 1. Merge type facts by qualified name; register every defining page. Types that only
     //    an api page's request-body table documents (no resource page) are synthesized.
     let synthesized = body_table_types(input.pages, &mut sinks);
+    let action_bodies: BTreeMap<Arc<str>, TypeKey> = synthesized
+        .iter()
+        .filter(|(page, _)| page.body_type.is_none())
+        .map(|(page, facts)| {
+            let (ns, name) = qualify(&facts.name, facts.namespace.as_deref());
+            (page.file.clone(), format!("{ns}.{name}").to_ascii_lowercase())
+        })
+        .collect();
     let all_facts = input
         .pages
         .iter()
@@ -230,7 +238,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     let mut operations = Vec::new();
     let mut examples = Vec::new();
     for page in input.pages.iter().filter(|p| p.kind == PageKind::Api) {
-        build_operations(page, &resolver, &resolved_types, &mut sinks, &mut operations, &mut examples);
+        build_operations(page, &resolver, &resolved_types, &action_bodies, &mut sinks, &mut operations, &mut examples);
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
 
@@ -254,8 +262,19 @@ fn body_table_types<'a>(pages: &'a [Page], sinks: &mut Sinks) -> Vec<(&'a Page, 
         }
     }
     let mut out: Vec<(&Page, TypeFacts)> = Vec::new();
+    let mut used: BTreeSet<String> = BTreeSet::new();
     for page in pages.iter().filter(|p| p.kind == PageKind::Api && !p.body_properties.is_empty()) {
-        let Some(mention) = &page.body_type else { continue };
+        let Some(mention) = &page.body_type else {
+            // An action's parameters table: the body is an object of these parameters.
+            if let Some(name) = action_body_name(page, &defined, &mut used) {
+                let line = page.body_properties[0].line;
+                let mut facts = TypeFacts::new(line, &name, TypeFactsKind::Structure, page.namespace.clone());
+                facts.properties = page.body_properties.clone();
+                facts.description = format!("Request body of `{}`: the parameters its table documents.", page.file);
+                out.push((page, facts));
+            }
+            continue;
+        };
         let known = mention.link.as_deref().and_then(|l| defined.resolve_link(&page.file, l)).is_some()
             || defined.resolve_name(&mention.name, page.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE)).is_some()
             || out.iter().any(|(_, t)| t.name.eq_ignore_ascii_case(&mention.name));
@@ -277,6 +296,34 @@ fn body_table_types<'a>(pages: &'a [Page], sinks: &mut Sinks) -> Vec<(&'a Page, 
         ));
     }
     out
+}
+
+/// `assignLicenseRequestBody` for an action page whose request body is a parameters table:
+/// named after the path's last segment, numbered when several pages share the action name.
+fn action_body_name(page: &Page, defined: &SymbolTable, used: &mut BTreeSet<String>) -> Option<String> {
+    // Only actions: PATCH and PUT tables describe the entity being updated, not a new type.
+    let op = page.operations.first().filter(|o| o.method == "POST")?;
+    let path = &op.paths.first()?.value;
+    let action = path.segments.iter().rev().find_map(|s| match s {
+        Segment::Literal(l) => Some(l.clone()),
+        Segment::Cast(c) => Some(c.rsplit('.').next().unwrap_or(c).to_string()),
+        Segment::KeyPredicate { name, .. } => Some(name.rsplit('.').next().unwrap_or(name).to_string()),
+        _ => None,
+    })?;
+    let action: String = action.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    if action.is_empty() {
+        return None;
+    }
+    let base = format!("{action}RequestBody");
+    let namespace = page.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE);
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while used.contains(&candidate.to_ascii_lowercase()) || defined.resolve_name(&candidate, namespace).is_some() {
+        n += 1;
+        candidate = format!("{base}{n}");
+    }
+    used.insert(candidate.to_ascii_lowercase());
+    Some(candidate)
 }
 
 /// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
@@ -421,6 +468,7 @@ fn build_operations(
     page: &Page,
     resolver: &Resolver<'_>,
     types: &BTreeMap<TypeKey, TypeDef>,
+    action_bodies: &BTreeMap<Arc<str>, TypeKey>,
     sinks: &mut Sinks,
     operations: &mut Vec<Operation>,
     examples: &mut Vec<ExampleBody>,
@@ -429,10 +477,11 @@ fn build_operations(
     let page_id = page.file.trim_end_matches(".md").to_string();
     let sink = sinks.at(&page.file);
 
-    let request_body = page.body_type.as_ref().map(|m| Payload {
-        ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),
-        collection: false,
-    });
+    let request_body = match &page.body_type {
+        Some(m) => Some(Payload { ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink), collection: false }),
+        // A parameters table without a type sentence was synthesized as this page's body type.
+        None => action_bodies.get(&page.file).map(|key| Payload { ty: TypeRef::Named { key: key.clone() }, collection: false }),
+    };
     let response = page.response_type.as_ref().map(|(m, collection)| Payload {
         ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),
         collection: *collection,
