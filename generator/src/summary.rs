@@ -62,8 +62,12 @@ pub struct Summary {
     pub properties: usize,
     /// Operations.
     pub operations: usize,
+    /// Example request and response bodies that parse as JSON.
+    pub json_example_bodies: usize,
     /// Example JSON bodies bound to a type.
     pub typed_example_bodies: usize,
+    /// Typed bodies that a doc error keeps from round-tripping (each named by a diagnostic).
+    pub bodies_with_doc_errors: usize,
     /// Diagnostics by rule id.
     pub diagnostics: BTreeMap<&'static str, usize>,
     /// Error-severity diagnostics.
@@ -103,6 +107,8 @@ impl Summary {
             s.snippet_fences += page.snippet_fences as usize;
             let page_has_responses = page.examples.iter().any(|e| e.response.is_some());
             for ex in &page.examples {
+                s.json_example_bodies += usize::from(ex.request.as_ref().is_some_and(|r| r.json.is_some()))
+                    + ex.response.iter().chain(&ex.more_responses).filter(|r| r.json.is_some()).count();
                 let responses = usize::from(ex.response.is_some()) + ex.more_responses.len();
                 s.example_messages += responses;
                 if ex.request.is_none() {
@@ -124,6 +130,7 @@ impl Summary {
         s.properties = api.types.values().map(|t| t.properties.len()).sum();
         s.operations = api.operations.len();
         s.typed_example_bodies = api.examples.len();
+        s.bodies_with_doc_errors = api.examples.iter().filter(|e| !e.doc_errors.is_empty()).count();
         for d in diagnostics {
             *s.diagnostics.entry(d.rule).or_default() += 1;
             s.errors += usize::from(d.severity == Severity::Error);
@@ -166,10 +173,17 @@ impl fmt::Display for Summary {
             "  not counted: {} snippet fences, {} notification requests, {} requests on pages without example responses",
             self.snippet_fences, self.notification_requests, self.requests_on_pages_without_responses
         )?;
+        writeln!(f, "types {}, properties {}, operations {}", self.types, self.properties, self.operations)?;
+        let lossless = self.typed_example_bodies - self.bodies_with_doc_errors;
         writeln!(
             f,
-            "types {}, properties {}, operations {}, typed example bodies {}",
-            self.types, self.properties, self.operations, self.typed_example_bodies
+            "example JSON bodies {}: typed {} ({:.2}%); expected to round-trip {} ({:.2}% of typed); named doc errors {}",
+            self.json_example_bodies,
+            self.typed_example_bodies,
+            percent(self.typed_example_bodies, self.json_example_bodies),
+            lossless,
+            percent(lossless, self.typed_example_bodies),
+            self.bodies_with_doc_errors
         )?;
         writeln!(f, "diagnostics ({} errors):", self.errors)?;
         for (rule, n) in &self.diagnostics {

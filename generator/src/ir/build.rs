@@ -69,8 +69,16 @@ pub const FROM_BODY_TABLE: Rule = Rule {
     summary: "no page defines a type the request body names; its model comes from the body table",
 };
 
+/// An example body whose type the docs do not name (or name as a type no page defines).
+pub const UNTYPED_BODY: Rule = Rule {
+    id: "example/untyped-body",
+    severity: Severity::Warning,
+    summary: "an example JSON body has no documented type to check it against",
+};
+
 /// Rules reported by this module.
 pub const RULES: &[&Rule] = &[
+    &UNTYPED_BODY,
     &FROM_BODY_TABLE,
     &BROKEN_LINK,
     &LINK_CASE,
@@ -482,6 +490,16 @@ fn build_operations(
         // A parameters table without a type sentence was synthesized as this page's body type.
         None => action_bodies.get(&page.file).map(|key| Payload { ty: TypeRef::Named { key: key.clone() }, collection: false }),
     };
+    // An update page rarely says what its body is: it is (part of) the entity the page is
+    // about, the first resource the page links to.
+    let request_body = request_body.or_else(|| {
+        let updates = page.operations.iter().any(|o| matches!(o.method.as_str(), "PATCH" | "PUT"));
+        let subject = page.links.iter().filter(|l| l.dest.contains("resources/") || !l.dest.contains('/')).find_map(|l| {
+            let r = resolver.symbols.resolve_link(&page.file, &l.dest)?;
+            (types.get(&r.key)?.kind == TypeKind::Structure).then_some(r.key)
+        });
+        updates.then_some(subject).flatten().map(|key| Payload { ty: TypeRef::Named { key }, collection: false })
+    });
     let response = page.response_type.as_ref().map(|(m, collection)| Payload {
         ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),
         collection: *collection,
@@ -597,6 +615,8 @@ fn build_operations(
                         source: Source { file: page.file.clone(), line: json.line },
                         doc_errors: Vec::new(),
                     });
+                } else {
+                    sink.report(&UNTYPED_BODY, json.line, 1, "the docs name no type for this request body; it is not checked");
                 }
             }
         }
@@ -632,6 +652,8 @@ fn build_operations(
                     source: Source { file: page.file.clone(), line: json.line },
                     doc_errors: Vec::new(),
                 });
+            } else {
+                sink.report(&UNTYPED_BODY, json.line, 1, "the docs name no type for this response body; it is not checked");
             }
         }
     }
