@@ -448,3 +448,27 @@ fn header_only_fences_are_snippets_even_in_examples() {
     assert_eq!((page.example_fences, page.snippet_fences), (0, 1));
     assert!(diags.is_empty(), "{diags:?}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Lenient JSON: repaired, or reported and listed, never dropped silently
+
+#[test]
+fn unreadable_json_is_reported_and_listed() {
+    let src = format!(
+        "{API_FM}# Update gadget\n\n## HTTP request\n```http\nPATCH /gadgets/{{id}}\n```\n\n## Example\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"x\", }} -->\n```http\nPATCH https://graph.microsoft.com/v1.0/gadgets/1\nContent-type: application/json\n\n{{\n  \"name\": 'single',\n}}\n```\n\
+         <!-- {{ \"blockType\": \"response\" \"truncated\": true -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{ \"name\": \"x\", }}\n```\n"
+    );
+    let (page, diags) = read("api/gadget-update.md", &src);
+    // The request annotation needed a trailing-comma repair; the request body cannot be
+    // read; the response annotation cannot be read; the response body was repaired.
+    let what: Vec<_> = page.unparsed_json.iter().map(|u| (u.line, u.value.as_str())).collect();
+    assert_eq!(what, [(19, "example request body"), (23, "annotation")]);
+    assert_eq!(count(&diags, "json/unparseable"), 2, "{diags:?}");
+    assert_eq!(count(&diags, "json/trailing-comma"), 2, "{diags:?}");
+    let ex = &page.examples[0];
+    assert!(ex.request.as_ref().unwrap().json.is_none());
+    assert_eq!(ex.request.as_ref().unwrap().annotation.as_ref().unwrap().name.as_deref(), Some("x"));
+    assert!(ex.response.as_ref().unwrap().annotation.is_none());
+    assert_eq!(ex.response.as_ref().unwrap().json.as_ref().unwrap().value["name"], "x");
+}

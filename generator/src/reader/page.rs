@@ -373,6 +373,11 @@ pub struct Page {
     /// that hold no message, and fences without an info string that hold no message (a
     /// command, a text listing).
     pub snippet_fences: u32,
+    /// JSON the reader could not read even leniently (each also reported as
+    /// `json/unparseable`): where the block starts and what it is (`annotation`,
+    /// `JSON representation`, `example request body`, `example response body`). Nothing
+    /// is dropped silently: this list and the diagnostics say what was lost.
+    pub unparsed_json: Vec<Located<String>>,
 }
 
 /// The role of the section a block sits in, from its H2 (and H3 for enum sections).
@@ -487,6 +492,7 @@ impl PageReader {
                 example_fences: 0,
                 unclassified_fences: 0,
                 snippet_fences: 0,
+                unparsed_json: Vec::new(),
             },
             section: Section::Intro,
             annotation: None,
@@ -507,13 +513,17 @@ impl PageReader {
                 BlockKind::Heading { level, text } => self.heading(*level, text, block.line),
                 BlockKind::Paragraph { text, links } => self.paragraph(text, links, block.line),
                 BlockKind::Table(table) => self.table(table, block.line, diags),
-                BlockKind::Comment { text } => {
-                    if let Some(a) = annotation::parse(text, block.line, diags) {
-                        if !a.is_page {
-                            self.annotation = Some(a);
+                BlockKind::Comment { text } => match annotation::parse(text, block.line, diags) {
+                    Some(a) if !a.is_page => self.annotation = Some(a),
+                    Some(_) => {}
+                    None => {
+                        // `{…}` or a `blockType` mention that is not a readable annotation.
+                        let body = text.trim();
+                        if body.starts_with('{') || body.contains("blockType") {
+                            self.page.unparsed_json.push(Located { line: block.line, value: "annotation".into() });
                         }
                     }
-                }
+                },
                 BlockKind::Fence(fence) => {
                     let annotation = self.annotation.take();
                     self.fence(fence, block.line, annotation, diags);
@@ -853,7 +863,7 @@ impl PageReader {
             absolutize(&mut message, fence.content_line);
             match message {
                 HttpMessage::Request(request) => {
-                    let json = body_json(request.body.as_ref(), "example request body", diags);
+                    let json = body_json(request.body.as_ref(), "example request body", diags, &mut self.page.unparsed_json);
                     self.page.examples.push(ExampleFacts {
                         request: Some(ExampleRequest { annotation: annotation.take(), message: request, json }),
                         notification: self.last_heading.contains("notification"),
@@ -862,7 +872,7 @@ impl PageReader {
                     self.exchange_open = true;
                 }
                 HttpMessage::Response(response) => {
-                    let json = body_json(response.body.as_ref(), "example response body", diags);
+                    let json = body_json(response.body.as_ref(), "example response body", diags, &mut self.page.unparsed_json);
                     let example = ExampleResponse { annotation: annotation.take(), message: response, json };
                     match self.page.examples.last_mut() {
                         Some(last) if self.exchange_open && last.request.is_some() => {
@@ -899,6 +909,9 @@ impl PageReader {
         self.saw_type_section = true;
         let result = lenient_json::parse(&fence.content);
         lenient_json::report(&result, diags, fence.content_line, "JSON representation");
+        if result.is_err() {
+            self.page.unparsed_json.push(Located { line: fence.content_line, value: "JSON representation".into() });
+        }
         let value = result.ok().map(|parsed| parsed.value);
         let Some(a) = annotation else {
             if let (Some(i), Some(value)) = (self.structure, value) {
@@ -1033,7 +1046,12 @@ impl PageReader {
 }
 
 /// The JSON of a message body, parsed leniently, with repairs and failures reported.
-fn body_json(body: Option<&http::Body>, what: &str, diags: &mut Diagnostics) -> Option<Located<Value>> {
+fn body_json(
+    body: Option<&http::Body>,
+    what: &str,
+    diags: &mut Diagnostics,
+    failures: &mut Vec<Located<String>>,
+) -> Option<Located<Value>> {
     let body = body?;
     if body.kind != http::BodyKind::Json {
         return None;
@@ -1041,7 +1059,13 @@ fn body_json(body: Option<&http::Body>, what: &str, diags: &mut Diagnostics) -> 
     let line = body.line;
     let result = lenient_json::parse(&body.text);
     lenient_json::report(&result, diags, line, what);
-    result.ok().map(|parsed| Located { line, value: parsed.value })
+    match result {
+        Ok(parsed) => Some(Located { line, value: parsed.value }),
+        Err(_) => {
+            failures.push(Located { line, value: what.to_string() });
+            None
+        }
+    }
 }
 
 /// Message lines are relative to the fence's first content line; make them page lines.
