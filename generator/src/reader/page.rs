@@ -261,6 +261,24 @@ pub struct ParameterFacts {
     pub type_expr: Option<TypeExpr>,
     /// Value or description text.
     pub description: String,
+    /// The heading of the section the table sits under, as written (`Path parameters`,
+    /// `Optional query parameters`, `Function parameters`, `Request headers`).
+    pub section: String,
+}
+
+/// A row of a resource page's Methods table: an operation on the type, by link.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MethodFacts {
+    /// 1-based line.
+    pub line: u32,
+    /// The method's name as the link text gives it (`List users`, `Create user`).
+    pub name: String,
+    /// The api page documenting it, as linked (`../api/user-list.md`).
+    pub link: Option<String>,
+    /// The Return Type cell, parsed (absent when the table has no such column).
+    pub return_type: Option<TypeExpr>,
+    /// Description, plain text.
+    pub description: String,
 }
 
 /// An operation as one api page documents it.
@@ -346,6 +364,8 @@ pub struct Page {
     pub headers: Vec<ParameterFacts>,
     /// Query, path and function parameter rows.
     pub parameters: Vec<ParameterFacts>,
+    /// Methods table rows (resource pages).
+    pub methods: Vec<MethodFacts>,
     /// Request body property rows.
     pub body_properties: Vec<PropertyFacts>,
     /// The type the request body is said to be (`supply a JSON representation of [x](x.md)`).
@@ -460,6 +480,8 @@ struct PageReader {
     last_heading: String,
     /// A syntax fence was read in a `## HTTP request` section (not a sub-heading).
     h2_syntax: bool,
+    /// That heading as written.
+    last_heading_text: String,
     /// Level of that heading.
     last_heading_level: u8,
     /// A response may still attach to the latest example request (no `Example…` heading
@@ -482,6 +504,7 @@ impl PageReader {
                 permissions: Vec::new(),
                 headers: Vec::new(),
                 parameters: Vec::new(),
+                methods: Vec::new(),
                 body_properties: Vec::new(),
                 body_type: None,
                 response_status: None,
@@ -502,6 +525,7 @@ impl PageReader {
             h2_section: Section::Intro,
             last_heading: String::new(),
             last_heading_level: 0,
+            last_heading_text: String::new(),
             h2_syntax: false,
             exchange_open: false,
         }
@@ -511,7 +535,7 @@ impl PageReader {
         for block in blocks {
             match &block.kind {
                 BlockKind::Heading { level, text } => self.heading(*level, text, block.line),
-                BlockKind::Paragraph { text, links } => self.paragraph(text, links, block.line),
+                BlockKind::Paragraph { text, links, quoted } => self.paragraph(text, links, *quoted, block.line),
                 BlockKind::Table(table) => self.table(table, block.line, diags),
                 BlockKind::Comment { text } => match annotation::parse(text, block.line, diags) {
                     Some(a) if !a.is_page => self.annotation = Some(a),
@@ -547,6 +571,7 @@ impl PageReader {
             return;
         }
         self.last_heading = text.to_ascii_lowercase();
+        self.last_heading_text = text.to_string();
         self.last_heading_level = level;
         if self.last_heading.starts_with("example") {
             self.exchange_open = false;
@@ -603,7 +628,7 @@ impl PageReader {
         }
     }
 
-    fn paragraph(&mut self, text: &str, links: &[Link], line: u32) {
+    fn paragraph(&mut self, text: &str, links: &[Link], quoted: bool, line: u32) {
         for link in links {
             self.page.links.push(PageLink { line, text: link.text.clone(), dest: link.dest.clone() });
         }
@@ -624,7 +649,10 @@ impl PageReader {
                 }
             }
             Section::Intro => {
-                if self.page.summary.is_empty() {
+                // Asides are not the summary: DocFX `[!INCLUDE …]` lines (the beta
+                // disclaimer) and blockquoted notes (`> **Important:** …`, `> [!NOTE]`).
+                let aside = quoted || text.starts_with("[!");
+                if self.page.summary.is_empty() && !aside {
                     self.page.summary = text.to_string();
                     if let Some(i) = self.structure {
                         self.page.types[i].description = text.to_string();
@@ -703,12 +731,16 @@ impl PageReader {
                 self.page.body_properties.extend(rows);
             }
             (Section::RequestHeaders, _) => {
-                let rows = parameter_rows(table, &columns);
+                let rows = parameter_rows(table, &columns, &self.last_heading_text);
                 self.page.headers.extend(rows);
             }
             (Section::Parameters, _) => {
-                let rows = parameter_rows(table, &columns);
+                let rows = parameter_rows(table, &columns, &self.last_heading_text);
                 self.page.parameters.extend(rows);
+            }
+            (Section::Methods, _) => {
+                let rows = method_rows(table, &columns);
+                self.page.methods.extend(rows);
             }
             _ => {}
         }
@@ -1226,7 +1258,30 @@ fn property_name(cell: &Cell) -> String {
     text.trim_matches(['*', '`', '\\']).to_string()
 }
 
-fn parameter_rows(table: &Table, columns: &[String]) -> Vec<ParameterFacts> {
+/// Rows of a Methods table: `[Create user](../api/user-post.md) | [user](user.md) | …`.
+fn method_rows(table: &Table, columns: &[String]) -> Vec<MethodFacts> {
+    let return_col = columns.iter().position(|c| c.contains("return type"));
+    let desc_col = columns.iter().position(|c| c == "description");
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let cell = row.cells.first()?;
+            let name = cell.links.first().map_or_else(|| cell.text.clone(), |l| l.text.clone());
+            (!name.is_empty()).then(|| MethodFacts {
+                line: row.line,
+                name,
+                link: cell.links.first().map(|l| l.dest.clone()),
+                return_type: return_col
+                    .and_then(|i| row.cells.get(i))
+                    .map(|c| with_resolved_reference(type_expr::parse_type_cell(&c.raw), c)),
+                description: desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+fn parameter_rows(table: &Table, columns: &[String], section: &str) -> Vec<ParameterFacts> {
     let type_col = columns.iter().position(|c| c == "type");
     let desc_col = columns.iter().position(|c| c == "description" || c == "value").or(Some(1));
     table
@@ -1239,6 +1294,7 @@ fn parameter_rows(table: &Table, columns: &[String]) -> Vec<ParameterFacts> {
                 name,
                 type_expr: type_col.and_then(|i| row.cells.get(i)).map(|c| type_expr::parse_type_cell(&c.raw)),
                 description: desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default(),
+                section: section.to_string(),
             })
         })
         .collect()
