@@ -518,6 +518,13 @@ fn includes_and_notes_are_not_the_summary() {
     assert_eq!(page.summary, "Retrieve the properties of a gadget.");
     assert_eq!(page.namespace.as_deref(), Some("microsoft.graph"));
     assert!(diags.is_empty(), "{diags:?}");
+
+    // `Namespace:` running into the description on the next line.
+    let src = format!("{RESOURCE_FM}# dial resource type\n\nNamespace: microsoft.graph.telephony\nA dial on a phone.\n\n## Properties\nNone\n");
+    let (page, _) = read("resources/dial.md", &src);
+    assert_eq!(page.namespace.as_deref(), Some("microsoft.graph.telephony"));
+    assert_eq!(page.types[0].namespace.as_deref(), Some("microsoft.graph.telephony"));
+    assert_eq!((page.summary.as_str(), page.types[0].description.as_str()), ("A dial on a phone.", "A dial on a phone."));
 }
 
 #[test]
@@ -671,4 +678,38 @@ fn a_type_split_across_pages_is_merged() {
     assert_eq!(def.properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["id", "appsEnabled", "devicesEnabled"]);
     assert_eq!(def.sources.len(), 2);
     assert!(diags.is_empty(), "{diags:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The IR's JSON form (`docgen ir --json`)
+
+#[test]
+fn ir_json_field_names_are_the_documented_ones() {
+    let resource = format!(
+        "{RESOURCE_FM}# gadget resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Key. Read-only.|\n|tags|String collection|Tags.|\n"
+    );
+    let op = format!(
+        "{API_FM}# Get gadget\n\nGet a gadget.\n\n## Permissions\n|Permission type|Permissions|\n|:--|:--|\n|Application|Gadget.Read.All|\n\n\
+         ## HTTP request\n```http\nGET /gadgets/{{id}}/$value\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [gadget](../resources/gadget.md) object in the response body.\n\n\
+         ## Example\n### Request\n```http\nGET https://graph.microsoft.com/v1.0/gadgets/1/$value\n```\n### Response\n```http\nHTTP/1.1 200 OK\n\n{{ \"id\": \"1\" }}\n```\n"
+    );
+    let (_, api, _) = api(&[("resources/gadget.md", &resource), ("api/gadget-get.md", &op)]);
+    let json = serde_json::to_value(&api).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&json), ["examples", "operations", "types", "version"]);
+    let ty = &json["types"]["microsoft.graph.gadget"];
+    assert_eq!(keys(ty), ["base", "description", "is_abstract", "kind", "members", "name", "namespace", "open_type", "properties", "sources", "workload"]);
+    assert_eq!(keys(&ty["properties"][0]), ["collection", "description", "name", "read_only", "relationship", "source", "ty", "written_type"]);
+    assert_eq!(ty["properties"][0]["ty"], serde_json::json!({ "kind": "primitive", "primitive": "String" }));
+    assert_eq!(ty["kind"], "structure");
+    let op = &json["operations"][0];
+    assert_eq!(
+        keys(op),
+        ["alternate_paths", "description", "id", "method", "path", "permissions", "request_body", "response", "source", "success_status", "title", "workload"]
+    );
+    assert_eq!(op["path"]["text"], "/gadgets/{id}/$value");
+    assert_eq!(op["path"]["segments"], serde_json::json!([{ "Literal": "gadgets" }, { "Param": { "names": ["id"] } }, "Value"]));
+    assert_eq!(op["response"], serde_json::json!({ "ty": { "kind": "named", "key": "microsoft.graph.gadget" }, "collection": false }));
+    assert_eq!(op["source"], serde_json::json!({ "file": "api/gadget-get.md", "line": 17 }));
+    assert_eq!(keys(&json["examples"][0]), ["json", "operation", "payload", "role", "source"]);
 }

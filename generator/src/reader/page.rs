@@ -633,11 +633,19 @@ impl PageReader {
             self.page.links.push(PageLink { line, text: link.text.clone(), dest: link.dest.clone() });
         }
         if let Some(ns) = text.strip_prefix("Namespace:") {
-            let ns = ns.trim().trim_end_matches('.').to_string();
+            // `Namespace: microsoft.graph` may run into the next line's prose when no blank
+            // line separates them: the namespace is the first word, the rest a paragraph.
+            let ns = ns.trim_start();
+            let (word, rest) = ns.split_once(char::is_whitespace).unwrap_or((ns, ""));
+            let word = word.trim_end_matches('.').to_string();
             for t in &mut self.page.types {
-                t.namespace = Some(ns.clone());
+                t.namespace = Some(word.clone());
             }
-            self.page.namespace = Some(ns);
+            self.page.namespace = Some(word);
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                self.paragraph(rest, links, quoted, line);
+            }
             return;
         }
         match self.section {
