@@ -441,10 +441,8 @@ fn inherited_from_prose_in_rows_is_not_a_base_type() {
 
 #[test]
 fn header_only_fences_are_snippets_even_in_examples() {
-    let src = format!(
-        "---\ntitle: x\ndoc_type: conceptualPageType\n---\n# Gadget errors\n\n## Example\nThe warning header reads:\n\n```HTTP\nWarning : 199 - \"{{Vendor}}/{{Provider}}/504/10000\",\n          199 - \"{{Vendor}}/{{Provider}}/403/10\"\n```\n"
-    );
-    let (page, diags) = read("resources/gadget-error-codes.md", &src);
+    let src = "---\ntitle: x\ndoc_type: conceptualPageType\n---\n# Gadget errors\n\n## Example\nThe warning header reads:\n\n```HTTP\nWarning : 199 - \"{Vendor}/{Provider}/504/10000\",\n          199 - \"{Vendor}/{Provider}/403/10\"\n```\n";
+    let (page, diags) = read("resources/gadget-error-codes.md", src);
     assert_eq!((page.example_fences, page.snippet_fences), (0, 1));
     assert!(diags.is_empty(), "{diags:?}");
 }

@@ -672,10 +672,10 @@ impl PageReader {
                     }
                 }
             }
-            Section::RequestBody => {
-                if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") {
-                    self.page.body_type = first_type_link(links, line);
-                }
+            Section::RequestBody
+                if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") =>
+            {
+                self.page.body_type = first_type_link(links, line);
             }
             Section::Response => {
                 for code in statuses_in_prose(text) {
