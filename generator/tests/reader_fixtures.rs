@@ -657,6 +657,7 @@ fn enums_from_enum_pages_inline_sections_and_descriptions() {
     // Description-only values are kept with the property.
     let facts = &pages[1].types[0].properties[1];
     assert_eq!(facts.flags.possible_values, ["grid", "row"]);
+    assert_eq!(layout.possible_values, ["grid", "row"]);
     assert!(diags.is_empty(), "{diags:?}");
 }
 
@@ -697,7 +698,10 @@ fn ir_json_field_names_are_the_documented_ones() {
     assert_eq!(keys(&json), ["examples", "operations", "types", "version"]);
     let ty = &json["types"]["microsoft.graph.gadget"];
     assert_eq!(keys(ty), ["base", "description", "is_abstract", "kind", "members", "name", "namespace", "open_type", "properties", "sources", "workload"]);
-    assert_eq!(keys(&ty["properties"][0]), ["collection", "description", "name", "read_only", "relationship", "source", "ty", "written_type"]);
+    assert_eq!(
+        keys(&ty["properties"][0]),
+        ["collection", "description", "name", "possible_values", "read_only", "relationship", "source", "ty", "written_type"]
+    );
     assert_eq!(ty["properties"][0]["ty"], serde_json::json!({ "kind": "primitive", "primitive": "String" }));
     assert_eq!(ty["kind"], "structure");
     let op = &json["operations"][0];

@@ -185,6 +185,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
                     description: p.description.clone(),
                     read_only: p.flags.read_only,
                     relationship: p.relationship,
+                    possible_values: p.flags.possible_values.clone(),
                     source: Source { file: page.file.clone(), line: p.line },
                 });
             }

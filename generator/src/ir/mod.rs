@@ -63,6 +63,9 @@ pub struct Property {
     pub read_only: bool,
     /// A navigation property (Relationships table).
     pub relationship: bool,
+    /// Values the description lists (`Possible values are: `a`, `b`.`), in order. With a
+    /// `String` type this is a description-only enum; with an enum type, a cross-check.
+    pub possible_values: Vec<String>,
     /// Where the row is.
     pub source: Source,
 }
@@ -207,7 +210,7 @@ pub enum ExampleRole {
 ///              properties: [Property], members: [Member], description, open_type,
 ///              is_abstract, workload, sources: [Source] }
 /// Property   { name, written_type, ty: TypeRef, collection, description, read_only,
-///              relationship, source: Source }
+///              relationship, possible_values: [string], source: Source }
 /// TypeRef    { kind: "primitive", primitive: "String"|"Int32"|… }
 ///          | { kind: "named", key: <key> } | { kind: "json" }
 /// Member     { name, value: <integer>|null, description }
