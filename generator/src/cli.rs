@@ -36,7 +36,7 @@ enum Command {
     /// Fail (exit 1) when the bindings crate is not what the docs produce, or when the docs
     /// have errors not accepted in the baseline. Never writes.
     Check(CheckArgs),
-    /// Print the intermediate representation of a docs folder.
+    /// Print the intermediate representation of one version folder as JSON.
     Ir(IrArgs),
     /// Print diagnostics and a summary for a docs folder (or a corpus root of versions).
     Lint(LintArgs),
@@ -81,7 +81,7 @@ struct CheckArgs {
 struct IrArgs {
     /// Docs folder.
     docs: PathBuf,
-    /// Print JSON (the only format).
+    /// Print JSON (the only format; field names are documented on `docgen::ir::Api`).
     #[arg(long)]
     json: bool,
 }
@@ -221,6 +221,12 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
 }
 
 fn ir(args: IrArgs) -> Result<ExitCode, String> {
+    // One version at a time: a corpus root holds several (`v1.0/`, `beta/`).
+    let versions = crate::version_dirs(&args.docs);
+    if versions.len() > 1 || versions.first().is_some_and(|v| v != &args.docs) {
+        let names: Vec<String> = versions.iter().map(|v| v.display().to_string()).collect();
+        return Err(format!("{} holds several API versions; pass one of: {}", args.docs.display(), names.join(", ")));
+    }
     let docs = crate::read_docs(&args.docs).map_err(|e| e.to_string())?;
     let (api, _) = crate::ir::build_api(&crate::ir::BuildInput { version: &docs.version, pages: &docs.pages });
     let mut out = std::io::stdout().lock();

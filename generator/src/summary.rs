@@ -25,6 +25,10 @@ use crate::Docs;
 ///   requests on a page that documents no example response anywhere. Those are counted in
 ///   `notification_requests` and `requests_on_pages_without_responses` instead. A request
 ///   without a response on a page that does document responses elsewhere counts as unpaired.
+///
+/// A response is an HTTP message with a status line. Pages that show only a response
+/// *body* (a bare `json` fence under **Response**, as the Dynamics 365 pages do) document
+/// no response message, so their requests fall under `requests_on_pages_without_responses`.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
     /// Version label.

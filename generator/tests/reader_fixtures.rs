@@ -441,10 +441,277 @@ fn inherited_from_prose_in_rows_is_not_a_base_type() {
 
 #[test]
 fn header_only_fences_are_snippets_even_in_examples() {
-    let src = format!(
-        "---\ntitle: x\ndoc_type: conceptualPageType\n---\n# Gadget errors\n\n## Example\nThe warning header reads:\n\n```HTTP\nWarning : 199 - \"{{Vendor}}/{{Provider}}/504/10000\",\n          199 - \"{{Vendor}}/{{Provider}}/403/10\"\n```\n"
-    );
-    let (page, diags) = read("resources/gadget-error-codes.md", &src);
+    let src = "---\ntitle: x\ndoc_type: conceptualPageType\n---\n# Gadget errors\n\n## Example\nThe warning header reads:\n\n```HTTP\nWarning : 199 - \"{Vendor}/{Provider}/504/10000\",\n          199 - \"{Vendor}/{Provider}/403/10\"\n```\n";
+    let (page, diags) = read("resources/gadget-error-codes.md", src);
     assert_eq!((page.example_fences, page.snippet_fences), (0, 1));
     assert!(diags.is_empty(), "{diags:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Lenient JSON: repaired, or reported and listed, never dropped silently
+
+#[test]
+fn unreadable_json_is_reported_and_listed() {
+    let src = format!(
+        "{API_FM}# Update gadget\n\n## HTTP request\n```http\nPATCH /gadgets/{{id}}\n```\n\n## Example\n\
+         <!-- {{ \"blockType\": \"request\", \"name\": \"x\", }} -->\n```http\nPATCH https://graph.microsoft.com/v1.0/gadgets/1\nContent-type: application/json\n\n{{\n  \"name\": 'single',\n}}\n```\n\
+         <!-- {{ \"blockType\": \"response\" \"truncated\": true -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{{ \"name\": \"x\", }}\n```\n"
+    );
+    let (page, diags) = read("api/gadget-update.md", &src);
+    // The request annotation needed a trailing-comma repair; the request body cannot be
+    // read; the response annotation cannot be read; the response body was repaired.
+    let what: Vec<_> = page.unparsed_json.iter().map(|u| (u.line, u.value.as_str())).collect();
+    assert_eq!(what, [(19, "example request body"), (23, "annotation")]);
+    assert_eq!(count(&diags, "json/unparseable"), 2, "{diags:?}");
+    assert_eq!(count(&diags, "json/trailing-comma"), 2, "{diags:?}");
+    let ex = &page.examples[0];
+    assert!(ex.request.as_ref().unwrap().json.is_none());
+    assert_eq!(ex.request.as_ref().unwrap().annotation.as_ref().unwrap().name.as_deref(), Some("x"));
+    assert!(ex.response.as_ref().unwrap().annotation.is_none());
+    assert_eq!(ex.response.as_ref().unwrap().json.as_ref().unwrap().value["name"], "x");
+}
+
+// ---------------------------------------------------------------------------------------
+// Front matter, page kinds, asides
+
+#[test]
+fn invalid_yaml_front_matter_falls_back_to_flat_lines() {
+    let src = "---\ntitle: gadget: doSomething\ndoc_type: apiPageType\nms.prod: \"gadgets\"\n---\n# gadget: doSomething\n\n## HTTP request\n```http\nPOST /gadgets/{id}/doSomething\n```\n";
+    let (page, diags) = read("api/gadget-dosomething.md", src);
+    assert_eq!(rules(&diags), ["front-matter/invalid-yaml"]);
+    assert_eq!(page.front_matter.get("title"), Some("gadget: doSomething"));
+    assert_eq!(page.front_matter.get("ms.prod"), Some("gadgets"));
+    assert_eq!(page.operations[0].method, "POST");
+}
+
+#[test]
+fn page_kind_by_folder_then_doc_type() {
+    let fm = |doc_type: &str| format!("---\ntitle: x\n{doc_type}---\n# x\n");
+    let cases = [
+        ("api/a.md", "doc_type: resourcePageType\n", PageKind::Api),
+        ("resources/a.md", "doc_type: apiPageType\n", PageKind::Resource),
+        ("resources/a.md", "doc_type: resourcePageType_\n", PageKind::Resource),
+        ("resources/a.md", "doc_type: \"enumPageType\"\n", PageKind::Enum),
+        ("resources/enums-x.md", "doc_type: enumTypes\n", PageKind::Enum),
+        ("resources/a.md", "doc_type: 'conceptualPageType'\n", PageKind::Conceptual),
+        ("resources/intune-x-conceptual.md", "", PageKind::Conceptual),
+    ];
+    for (file, doc_type, want) in cases {
+        let front_matter = {
+            let mut d = Diagnostics::for_file(file);
+            docgen::reader::front_matter::split(&fm(doc_type), &mut d).0
+        };
+        assert_eq!(docgen::reader::page::page_kind(file, &front_matter), want, "{file} {doc_type}");
+    }
+}
+
+#[test]
+fn includes_and_notes_are_not_the_summary() {
+    let src = format!(
+        "{API_FM}# Get gadget\n\nNamespace: microsoft.graph\n\n[!INCLUDE [beta-disclaimer](../../includes/beta-disclaimer.md)]\n\n\
+         > **Important:** APIs under the /beta version are subject to change.\n\nRetrieve the properties of a gadget.\n\n\
+         > [!NOTE]\n> Only admins can call this.\n\n## HTTP request\n```http\nGET /gadgets/{{id}}\n```\n"
+    );
+    let (page, diags) = read("api/gadget-get.md", &src);
+    assert_eq!(page.summary, "Retrieve the properties of a gadget.");
+    assert_eq!(page.namespace.as_deref(), Some("microsoft.graph"));
+    assert!(diags.is_empty(), "{diags:?}");
+
+    // `Namespace:` running into the description on the next line.
+    let src = format!("{RESOURCE_FM}# dial resource type\n\nNamespace: microsoft.graph.telephony\nA dial on a phone.\n\n## Properties\nNone\n");
+    let (page, _) = read("resources/dial.md", &src);
+    assert_eq!(page.namespace.as_deref(), Some("microsoft.graph.telephony"));
+    assert_eq!(page.types[0].namespace.as_deref(), Some("microsoft.graph.telephony"));
+    assert_eq!((page.summary.as_str(), page.types[0].description.as_str()), ("A dial on a phone.", "A dial on a phone."));
+}
+
+#[test]
+fn indented_headings_annotation_and_table_under_the_h1() {
+    // Headings, annotation and fence indented by one space; the table directly under the H1.
+    let src = format!(
+        "{RESOURCE_FM} #  dialUpdate resource type\n\n|Property|Type|Description|\n|:--|:--|:--|\n|state|String|The state.|\n\n \
+         ## JSON representation\n <!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.dialUpdate\" }} -->\n ```json\n {{ \"state\": \"String\" }}\n ```\n"
+    );
+    let (page, diags) = read("resources/dialupdate.md", &src);
+    assert_eq!(page.types.len(), 1);
+    assert_eq!(page.types[0].name, "microsoft.graph.dialUpdate");
+    assert_eq!(page.types[0].properties[0].name, "state");
+    assert!(page.types[0].json_representation.is_some());
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables by section, then by header names
+
+#[test]
+fn api_page_tables_by_section() {
+    let src = format!(
+        "{API_FM}# gadget: resize\n\n## Permissions\n|Permission type|Permissions (from least to most privileged)|\n|:--|:--|\n\
+         |Delegated (work or school account)|Gadget.ReadWrite|\n|Delegated (personal Microsoft account|Not supported.|\n|Application|Gadget.ReadWrite.All|\n\n\
+         ## HTTP request\n```http\nPOST /gadgets/{{id}}/resize\n```\n\n## Path parameters\n|Parameter|Type|Description|\n|:--|:--|:--|\n|id|String|Gadget id.|\n\n\
+         ## Optional query parameters\n|Name|Value|Description|\n|:--|:--|:--|\n|$select|String|Fields.|\n\n\
+         ## Request headers\n|Header|Value|\n|:--|:--|\n|Authorization|Bearer {{token}}. Required.|\n|Content-Type|application/json. Required.|\n\n\
+         ## Request body\n|Parameter|Type|Description|\n|:--|:--|:--|\n|width|Int32|New width.|\n|unit|[sizeUnit](../resources/sizeunit.md)|Unit.|\n"
+    );
+    let (page, diags) = read("api/gadget-resize.md", &src);
+    let perms: Vec<_> = page.permissions.iter().map(|p| (p.kind.as_str(), p.scopes.as_str())).collect();
+    assert_eq!(perms[0], ("Delegated (work or school account)", "Gadget.ReadWrite"));
+    assert_eq!(perms.len(), 3);
+    let params: Vec<_> = page.parameters.iter().map(|p| (p.name.as_str(), p.section.as_str())).collect();
+    assert_eq!(params, [("id", "Path parameters"), ("$select", "Optional query parameters")]);
+    let headers: Vec<_> = page.headers.iter().map(|h| (h.name.as_str(), h.description.as_str())).collect();
+    assert_eq!(headers, [("Authorization", "Bearer {token}. Required."), ("Content-Type", "application/json. Required.")]);
+    // A `Value` column in a header table is the header's value, not a type.
+    assert!(page.headers.iter().all(|h| h.type_expr.is_none()));
+    let body: Vec<_> = page.body_properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(body, ["width", "unit"]);
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn intune_prerequisites_hold_the_permissions() {
+    let src = format!(
+        "{API_FM}# Get gadgetKey\n\n## Prerequisites\nOne of the following permissions is required:\n\n\
+         |Permission type|Permissions (from most to least privileged)|\n|:---|:---|\n|Delegated (work or school account)|DeviceManagementGadgets.Read.All|\n\
+         |&nbsp; &nbsp; **Onboarding**|DeviceManagementGadgets.Read.All|\n|Application|**TODO: Determine scopes **|\n\n## HTTP request\n```http\nGET /gadgetKeys/{{id}}\n```\n"
+    );
+    let (page, diags) = read("api/intune-gadgetkey-get.md", &src);
+    assert_eq!(page.permissions.len(), 3);
+    assert_eq!(page.permissions[1].kind, "Onboarding");
+    assert_eq!(rules(&diags), ["permissions/todo"]);
+}
+
+#[test]
+fn resource_page_tables_by_section() {
+    let src = format!(
+        "{RESOURCE_FM}# gadget resource type\n\n## Methods\n| Method | Return Type | Description |\n|:--|:--|:--|\n\
+         |[List gadgets](../api/gadget-list.md)|[gadget](gadget.md) collection|List them.|\n|[Resize](../api/gadget-resize.md)|None|Resize it.|\n\n\
+         ## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Key.|\n\n\
+         ## Relationships\n|Relationship|Type|Description|\n|:--|:--|:--|\n|parts|[gadgetPart](gadgetpart.md) collection|Parts. Nullable.|\n"
+    );
+    let (page, diags) = read("resources/gadget.md", &src);
+    let methods: Vec<_> = page.methods.iter().map(|m| (m.name.as_str(), m.link.as_deref())).collect();
+    assert_eq!(methods, [("List gadgets", Some("../api/gadget-list.md")), ("Resize", Some("../api/gadget-resize.md"))]);
+    assert!(page.methods[0].return_type.as_ref().unwrap().collection);
+    let props: Vec<_> = page.types[0].properties.iter().map(|p| (p.name.as_str(), p.relationship)).collect();
+    assert_eq!(props, [("id", false), ("parts", true)]);
+    assert_eq!(page.types[0].properties[1].flags.nullable, Some(true));
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Names, links and enums across pages
+
+#[test]
+fn names_resolve_by_definition_never_by_file_name() {
+    let gadget = format!(
+        "{RESOURCE_FM}# gadget resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n\
+         |key|[gadgetKey](intune-gadgets-gadgetkey.md)|By link; the file name is prefixed.|\n\
+         |owner|[IdentitySet](identityset.md)|By link; case differs.|\n\
+         |mode|gadgetMode|By name, from an enums page.|\n\
+         |quality|[printQuality](enums.md#printquality-values)|By anchor on a multi-enum page.|\n\
+         |color|GADGETCOLOR|By name, case differs: reported.|\n\
+         |size|[sizeInfo](sizeinfo.md)|Links to a page that does not exist.|\n"
+    );
+    let key = format!("{RESOURCE_FM}# gadgetKey resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|value|String|V.|\n");
+    let identity = format!("{RESOURCE_FM}# identitySet resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|user|String|U.|\n");
+    let enums = "---\ntitle: Enums\ndoc_type: enumPageType\n---\n# Enum values\n\n### gadgetMode values\n\n|Member|\n|:---|\n|manual|\n|automatic|\n\n\
+                 ### printQuality values\n\n|Member|\n|:---|\n|low|\n|high|\n\n### gadgetColor values\n\n|Member|\n|:---|\n|red|\n";
+    let (_, api, diags) = api(&[
+        ("resources/gadget.md", &gadget),
+        ("resources/intune-gadgets-gadgetkey.md", &key),
+        ("resources/identityset.md", &identity),
+        ("resources/enums.md", enums),
+    ]);
+    let ty = |name: &str| {
+        api.types["microsoft.graph.gadget"].properties.iter().find(|p| p.name == name).map(|p| p.ty.clone()).unwrap()
+    };
+    let named = |key: &str| TypeRef::Named { key: key.into() };
+    assert_eq!(ty("key"), named("microsoft.graph.gadgetkey"));
+    assert_eq!(ty("owner"), named("microsoft.graph.identityset"));
+    assert_eq!(ty("mode"), named("microsoft.graph.gadgetmode"));
+    assert_eq!(ty("quality"), named("microsoft.graph.printquality"));
+    assert_eq!(ty("color"), named("microsoft.graph.gadgetcolor"));
+    assert_eq!(ty("size"), TypeRef::Json);
+    assert_eq!(api.types["microsoft.graph.gadgetmode"].members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["manual", "automatic"]);
+    let mut found: Vec<_> = diags.iter().map(|d| (d.rule, d.line)).collect();
+    found.sort();
+    assert_eq!(found, [("link/broken", 16), ("type/case-mismatch", 15), ("type/unresolved", 16)], "{diags:?}");
+}
+
+#[test]
+fn enums_from_enum_pages_inline_sections_and_descriptions() {
+    let single = "---\ntitle: Members\ndoc_type: enumPageType\n---\n# dialTone enum type\n\nNamespace: microsoft.graph\n\n## Members\n| Member | Value | Description |\n|:--|:--|:--|\n|none|0|No tone.|\n|beep|1|A beep.|\n";
+    let inline = format!(
+        "{RESOURCE_FM}# dialer resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n\
+         |tone|[dialTone](dialtone.md)|The tone.|\n|layout|[keypadLayout](#keypadlayout-values)|The layout. Possible values are: `grid`, `row`.|\n\n\
+         ### keypadLayout values\n\n|Value|Description|\n|:--|:--|\n|grid|Rows and columns.|\n|row|One row.|\n"
+    );
+    let (pages, api, diags) = api(&[("resources/dialtone.md", single), ("resources/dialer.md", &inline)]);
+    let members = |key: &str| api.types[key].members.iter().map(|m| (m.name.clone(), m.value)).collect::<Vec<_>>();
+    assert_eq!(members("microsoft.graph.dialtone"), [("none".to_string(), Some(0)), ("beep".to_string(), Some(1))]);
+    // `Value | Description`: the Value column holds member names.
+    assert_eq!(members("microsoft.graph.keypadlayout"), [("grid".to_string(), None), ("row".to_string(), None)]);
+    let layout = api.types["microsoft.graph.dialer"].properties.iter().find(|p| p.name == "layout").unwrap();
+    assert_eq!(layout.ty, TypeRef::Named { key: "microsoft.graph.keypadlayout".into() });
+    // Description-only values are kept with the property.
+    let facts = &pages[1].types[0].properties[1];
+    assert_eq!(facts.flags.possible_values, ["grid", "row"]);
+    assert_eq!(layout.possible_values, ["grid", "row"]);
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn a_type_split_across_pages_is_merged() {
+    let slice = |workload: &str, prop: &str| {
+        format!(
+            "{RESOURCE_FM}# gadgetManagement resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Key.|\n|{prop}|Boolean|{workload} setting.|\n\n\
+             ## JSON representation\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.gadgetManagement\" }} -->\n```json\n{{ \"id\": \"String\" }}\n```\n"
+        )
+    };
+    let (_, api, diags) = api(&[
+        ("resources/intune-apps-gadgetmanagement.md", &slice("Apps", "appsEnabled")),
+        ("resources/intune-devices-gadgetmanagement.md", &slice("Devices", "devicesEnabled")),
+    ]);
+    let def = &api.types["microsoft.graph.gadgetmanagement"];
+    assert_eq!(def.properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["id", "appsEnabled", "devicesEnabled"]);
+    assert_eq!(def.sources.len(), 2);
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The IR's JSON form (`docgen ir --json`)
+
+#[test]
+fn ir_json_field_names_are_the_documented_ones() {
+    let resource = format!(
+        "{RESOURCE_FM}# gadget resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Key. Read-only.|\n|tags|String collection|Tags.|\n"
+    );
+    let op = format!(
+        "{API_FM}# Get gadget\n\nGet a gadget.\n\n## Permissions\n|Permission type|Permissions|\n|:--|:--|\n|Application|Gadget.Read.All|\n\n\
+         ## HTTP request\n```http\nGET /gadgets/{{id}}/$value\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [gadget](../resources/gadget.md) object in the response body.\n\n\
+         ## Example\n### Request\n```http\nGET https://graph.microsoft.com/v1.0/gadgets/1/$value\n```\n### Response\n```http\nHTTP/1.1 200 OK\n\n{{ \"id\": \"1\" }}\n```\n"
+    );
+    let (_, api, _) = api(&[("resources/gadget.md", &resource), ("api/gadget-get.md", &op)]);
+    let json = serde_json::to_value(&api).unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&json), ["examples", "operations", "types", "version"]);
+    let ty = &json["types"]["microsoft.graph.gadget"];
+    assert_eq!(keys(ty), ["base", "description", "is_abstract", "kind", "members", "name", "namespace", "open_type", "properties", "sources", "workload"]);
+    assert_eq!(
+        keys(&ty["properties"][0]),
+        ["collection", "description", "name", "possible_values", "read_only", "relationship", "source", "ty", "written_type"]
+    );
+    assert_eq!(ty["properties"][0]["ty"], serde_json::json!({ "kind": "primitive", "primitive": "String" }));
+    assert_eq!(ty["kind"], "structure");
+    let op = &json["operations"][0];
+    assert_eq!(
+        keys(op),
+        ["alternate_paths", "description", "id", "method", "path", "permissions", "request_body", "response", "source", "success_status", "title", "workload"]
+    );
+    assert_eq!(op["path"]["text"], "/gadgets/{id}/$value");
+    assert_eq!(op["path"]["segments"], serde_json::json!([{ "Literal": "gadgets" }, { "Param": { "names": ["id"] } }, "Value"]));
+    assert_eq!(op["response"], serde_json::json!({ "ty": { "kind": "named", "key": "microsoft.graph.gadget" }, "collection": false }));
+    assert_eq!(op["source"], serde_json::json!({ "file": "api/gadget-get.md", "line": 17 }));
+    assert_eq!(keys(&json["examples"][0]), ["json", "operation", "payload", "role", "source"]);
 }

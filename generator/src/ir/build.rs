@@ -92,6 +92,9 @@ pub const RULES: &[&Rule] = &[
 
 const DEFAULT_NAMESPACE: &str = "microsoft.graph";
 
+/// The pages (and their facts) that define one type.
+type Definitions<'a> = Vec<(&'a Page, &'a TypeFacts)>;
+
 /// What [`build_api`] needs: the pages of one version.
 pub struct BuildInput<'a> {
     /// Version label.
@@ -136,7 +139,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         .iter()
         .flat_map(|p| p.types.iter().map(move |t| (p, t)))
         .chain(synthesized.iter().map(|(p, t)| (*p, t)));
-    let mut types: BTreeMap<TypeKey, (TypeDef, Vec<(&Page, &TypeFacts)>)> = BTreeMap::new();
+    let mut types: BTreeMap<TypeKey, (TypeDef, Definitions<'_>)> = BTreeMap::new();
     let mut symbols = SymbolTable::default();
     for (page, facts) in all_facts {
         {
@@ -198,6 +201,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
                     description: p.description.clone(),
                     read_only: p.flags.read_only,
                     relationship: p.relationship,
+                    possible_values: p.flags.possible_values.clone(),
                     source: Source { file: page.file.clone(), line: p.line },
                 });
             }

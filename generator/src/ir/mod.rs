@@ -65,6 +65,9 @@ pub struct Property {
     pub read_only: bool,
     /// A navigation property (Relationships table).
     pub relationship: bool,
+    /// Values the description lists (`Possible values are: `a`, `b`.`), in order. With a
+    /// `String` type this is a description-only enum; with an enum type, a cross-check.
+    pub possible_values: Vec<String>,
     /// Where the row is.
     pub source: Source,
 }
@@ -202,6 +205,39 @@ pub enum ExampleRole {
 }
 
 /// One API version, resolved.
+///
+/// # JSON form (`docgen ir <version-folder> --json`)
+///
+/// The IR serializes with these field names; they are stable (new fields may be added,
+/// existing ones keep their name and meaning). Optional values are `null`, never omitted.
+///
+/// ```text
+/// Api        { version, types: { <key>: TypeDef }, operations: [Operation], examples: [ExampleBody] }
+/// TypeDef    { name, namespace, kind: "structure"|"enum", base: <key>|null,
+///              properties: [Property], members: [Member], description, open_type,
+///              is_abstract, workload, sources: [Source] }
+/// Property   { name, written_type, ty: TypeRef, collection, description, read_only,
+///              relationship, possible_values: [string], source: Source }
+/// TypeRef    { kind: "primitive", primitive: "String"|"Int32"|… }
+///          | { kind: "named", key: <key> } | { kind: "json" }
+/// Member     { name, value: <integer>|null, description }
+/// Operation  { id, title, description, method, path: PathTemplate,
+///              alternate_paths: [PathTemplate], permissions: [{ kind, scopes }],
+///              request_body: Payload|null, success_status, response: Payload|null,
+///              workload, source: Source }
+/// Payload    { ty: TypeRef, collection }
+/// ExampleBody { operation: <operation id>|null, role: "request"|"response",
+///              payload: Payload, json: <the body>, source: Source }
+/// PathTemplate { segments: [Segment], text: "/users/{id}/photo/$value" }
+/// Segment    { "Literal": "users" } | { "Param": { names: ["id", "userPrincipalName"] } }
+///          | { "KeyPredicate": { name, args: [[<key>|null, <value>]] } }
+///          | { "Cast": "microsoft.graph.user" } | "Ref" | "Value" | "Count"
+///          | { "ColonPath": "{item-path}" }
+/// Source     { file: <path relative to the docs folder>, line: <1-based> }
+/// ```
+///
+/// A `<key>` is a type's qualified name in lower case (`microsoft.graph.user`); `types` is
+/// sorted by key and `operations` by id, so the output is deterministic.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Api {
     /// Version label (`beta`, `v1.0`, or the docs folder's name).

@@ -101,6 +101,8 @@ pub enum BlockKind {
         text: String,
         /// Links in the paragraph.
         links: Vec<Link>,
+        /// Inside a blockquote (`> **Note:** …`, `> [!NOTE]`): an aside, not body text.
+        quoted: bool,
     },
     /// A table.
     Table(Table),
@@ -190,6 +192,8 @@ struct BlockBuilder {
     in_head: bool,
     /// Depth of blockquotes/list items: paragraphs inside them are still reported.
     nesting: u32,
+    /// Depth of blockquotes alone.
+    quotes: u32,
 }
 
 impl BlockBuilder {
@@ -233,7 +237,11 @@ impl BlockBuilder {
                 self.cell_start = start;
             }
             Tag::Link { dest_url, .. } => self.link = Some((dest_url.to_string(), self.text.len())),
-            Tag::BlockQuote(_) | Tag::Item => self.nesting += 1,
+            Tag::BlockQuote(_) => {
+                self.nesting += 1;
+                self.quotes += 1;
+            }
+            Tag::Item => self.nesting += 1,
             _ => {}
         }
     }
@@ -263,7 +271,11 @@ impl BlockBuilder {
                 }
                 Some(Block {
                     line,
-                    kind: BlockKind::Paragraph { text: collapse(&self.text), links: std::mem::take(&mut self.links) },
+                    kind: BlockKind::Paragraph {
+                        text: collapse(&self.text),
+                        links: std::mem::take(&mut self.links),
+                        quoted: self.quotes > 0,
+                    },
                 })
             }
             TagEnd::CodeBlock => {
@@ -351,7 +363,12 @@ impl BlockBuilder {
                 let _ = lines;
                 None
             }
-            TagEnd::BlockQuote(_) | TagEnd::Item => {
+            TagEnd::BlockQuote(_) => {
+                self.nesting = self.nesting.saturating_sub(1);
+                self.quotes = self.quotes.saturating_sub(1);
+                None
+            }
+            TagEnd::Item => {
                 self.nesting = self.nesting.saturating_sub(1);
                 None
             }
@@ -581,5 +598,32 @@ mod tests {
         assert_eq!(t.rows[1].cells[0].text, "short");
         assert!(t.rows[1].cells.iter().skip(1).all(|c| c.text.is_empty()));
         assert!(d.items().is_empty());
+    }
+
+    #[test]
+    fn fences_inside_comments_are_comment_text() {
+        let src = "<!--\n### Old section\n```http\nGET /old\n```\n!-- { \"blockType\": \"ignored\" } --\n-->\n\n```http\nGET /new\n```\n";
+        let (b, d) = blocks(src);
+        assert!(d.items().is_empty());
+        assert_eq!(b.len(), 2, "{b:#?}");
+        assert!(matches!(&b[0].kind, BlockKind::Comment { text } if text.contains("GET /old")));
+        assert!(matches!(&b[1].kind, BlockKind::Fence(f) if f.content == "GET /new\n" && f.content_line == 10));
+    }
+
+    #[test]
+    fn indented_headings_and_docfx_lines() {
+        let src = " #  gizmo resource type\n\n[!INCLUDE [disclaimer](../../includes/disclaimer.md)]\n\n> [!NOTE]\n> An aside.\n\n ## Properties\n";
+        let (b, _) = blocks(src);
+        assert!(matches!(&b[0].kind, BlockKind::Heading { level: 1, text } if text == "gizmo resource type"));
+        assert!(matches!(&b[1].kind, BlockKind::Paragraph { text, quoted: false, .. } if text.starts_with("[!INCLUDE")));
+        assert!(matches!(&b[2].kind, BlockKind::Paragraph { quoted: true, .. }));
+        assert!(matches!(&b[3].kind, BlockKind::Heading { level: 2, text } if text == "Properties"));
+    }
+
+    #[test]
+    fn reference_style_links_resolve_in_paragraphs() {
+        let (b, _) = blocks("Inherits from [gadgetBase][].\n\n[gadgetBase]: gadgetbase.md\n");
+        let BlockKind::Paragraph { links, .. } = &b[0].kind else { panic!("{b:?}") };
+        assert_eq!(links[0], Link { text: "gadgetBase".into(), dest: "gadgetbase.md".into() });
     }
 }

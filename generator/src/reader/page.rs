@@ -261,6 +261,24 @@ pub struct ParameterFacts {
     pub type_expr: Option<TypeExpr>,
     /// Value or description text.
     pub description: String,
+    /// The heading of the section the table sits under, as written (`Path parameters`,
+    /// `Optional query parameters`, `Function parameters`, `Request headers`).
+    pub section: String,
+}
+
+/// A row of a resource page's Methods table: an operation on the type, by link.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MethodFacts {
+    /// 1-based line.
+    pub line: u32,
+    /// The method's name as the link text gives it (`List users`, `Create user`).
+    pub name: String,
+    /// The api page documenting it, as linked (`../api/user-list.md`).
+    pub link: Option<String>,
+    /// The Return Type cell, parsed (absent when the table has no such column).
+    pub return_type: Option<TypeExpr>,
+    /// Description, plain text.
+    pub description: String,
 }
 
 /// An operation as one api page documents it.
@@ -346,6 +364,8 @@ pub struct Page {
     pub headers: Vec<ParameterFacts>,
     /// Query, path and function parameter rows.
     pub parameters: Vec<ParameterFacts>,
+    /// Methods table rows (resource pages).
+    pub methods: Vec<MethodFacts>,
     /// Request body property rows.
     pub body_properties: Vec<PropertyFacts>,
     /// The type the request body is said to be (`supply a JSON representation of [x](x.md)`).
@@ -373,6 +393,11 @@ pub struct Page {
     /// that hold no message, and fences without an info string that hold no message (a
     /// command, a text listing).
     pub snippet_fences: u32,
+    /// JSON the reader could not read even leniently (each also reported as
+    /// `json/unparseable`): where the block starts and what it is (`annotation`,
+    /// `JSON representation`, `example request body`, `example response body`). Nothing
+    /// is dropped silently: this list and the diagnostics say what was lost.
+    pub unparsed_json: Vec<Located<String>>,
 }
 
 /// The role of the section a block sits in, from its H2 (and H3 for enum sections).
@@ -455,6 +480,8 @@ struct PageReader {
     last_heading: String,
     /// A syntax fence was read in a `## HTTP request` section (not a sub-heading).
     h2_syntax: bool,
+    /// That heading as written.
+    last_heading_text: String,
     /// Level of that heading.
     last_heading_level: u8,
     /// A response may still attach to the latest example request (no `Example…` heading
@@ -477,6 +504,7 @@ impl PageReader {
                 permissions: Vec::new(),
                 headers: Vec::new(),
                 parameters: Vec::new(),
+                methods: Vec::new(),
                 body_properties: Vec::new(),
                 body_type: None,
                 response_status: None,
@@ -487,6 +515,7 @@ impl PageReader {
                 example_fences: 0,
                 unclassified_fences: 0,
                 snippet_fences: 0,
+                unparsed_json: Vec::new(),
             },
             section: Section::Intro,
             annotation: None,
@@ -496,6 +525,7 @@ impl PageReader {
             h2_section: Section::Intro,
             last_heading: String::new(),
             last_heading_level: 0,
+            last_heading_text: String::new(),
             h2_syntax: false,
             exchange_open: false,
         }
@@ -505,15 +535,19 @@ impl PageReader {
         for block in blocks {
             match &block.kind {
                 BlockKind::Heading { level, text } => self.heading(*level, text, block.line),
-                BlockKind::Paragraph { text, links } => self.paragraph(text, links, block.line),
+                BlockKind::Paragraph { text, links, quoted } => self.paragraph(text, links, *quoted, block.line),
                 BlockKind::Table(table) => self.table(table, block.line, diags),
-                BlockKind::Comment { text } => {
-                    if let Some(a) = annotation::parse(text, block.line, diags) {
-                        if !a.is_page {
-                            self.annotation = Some(a);
+                BlockKind::Comment { text } => match annotation::parse(text, block.line, diags) {
+                    Some(a) if !a.is_page => self.annotation = Some(a),
+                    Some(_) => {}
+                    None => {
+                        // `{…}` or a `blockType` mention that is not a readable annotation.
+                        let body = text.trim();
+                        if body.starts_with('{') || body.contains("blockType") {
+                            self.page.unparsed_json.push(Located { line: block.line, value: "annotation".into() });
                         }
                     }
-                }
+                },
                 BlockKind::Fence(fence) => {
                     let annotation = self.annotation.take();
                     self.fence(fence, block.line, annotation, diags);
@@ -537,6 +571,7 @@ impl PageReader {
             return;
         }
         self.last_heading = text.to_ascii_lowercase();
+        self.last_heading_text = text.to_string();
         self.last_heading_level = level;
         if self.last_heading.starts_with("example") {
             self.exchange_open = false;
@@ -593,16 +628,24 @@ impl PageReader {
         }
     }
 
-    fn paragraph(&mut self, text: &str, links: &[Link], line: u32) {
+    fn paragraph(&mut self, text: &str, links: &[Link], quoted: bool, line: u32) {
         for link in links {
             self.page.links.push(PageLink { line, text: link.text.clone(), dest: link.dest.clone() });
         }
         if let Some(ns) = text.strip_prefix("Namespace:") {
-            let ns = ns.trim().trim_end_matches('.').to_string();
+            // `Namespace: microsoft.graph` may run into the next line's prose when no blank
+            // line separates them: the namespace is the first word, the rest a paragraph.
+            let ns = ns.trim_start();
+            let (word, rest) = ns.split_once(char::is_whitespace).unwrap_or((ns, ""));
+            let word = word.trim_end_matches('.').to_string();
             for t in &mut self.page.types {
-                t.namespace = Some(ns.clone());
+                t.namespace = Some(word.clone());
             }
-            self.page.namespace = Some(ns);
+            self.page.namespace = Some(word);
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                self.paragraph(rest, links, quoted, line);
+            }
             return;
         }
         match self.section {
@@ -614,7 +657,10 @@ impl PageReader {
                 }
             }
             Section::Intro => {
-                if self.page.summary.is_empty() {
+                // Asides are not the summary: DocFX `[!INCLUDE …]` lines (the beta
+                // disclaimer) and blockquoted notes (`> **Important:** …`, `> [!NOTE]`).
+                let aside = quoted || text.starts_with("[!");
+                if self.page.summary.is_empty() && !aside {
                     self.page.summary = text.to_string();
                     if let Some(i) = self.structure {
                         self.page.types[i].description = text.to_string();
@@ -626,10 +672,10 @@ impl PageReader {
                     }
                 }
             }
-            Section::RequestBody => {
-                if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") {
-                    self.page.body_type = first_type_link(links, line);
-                }
+            Section::RequestBody
+                if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") =>
+            {
+                self.page.body_type = first_type_link(links, line);
             }
             Section::Response => {
                 for code in statuses_in_prose(text) {
@@ -693,12 +739,16 @@ impl PageReader {
                 self.page.body_properties.extend(rows);
             }
             (Section::RequestHeaders, _) => {
-                let rows = parameter_rows(table, &columns);
+                let rows = parameter_rows(table, &columns, &self.last_heading_text);
                 self.page.headers.extend(rows);
             }
             (Section::Parameters, _) => {
-                let rows = parameter_rows(table, &columns);
+                let rows = parameter_rows(table, &columns, &self.last_heading_text);
                 self.page.parameters.extend(rows);
+            }
+            (Section::Methods, _) => {
+                let rows = method_rows(table, &columns);
+                self.page.methods.extend(rows);
             }
             _ => {}
         }
@@ -853,7 +903,7 @@ impl PageReader {
             absolutize(&mut message, fence.content_line);
             match message {
                 HttpMessage::Request(request) => {
-                    let json = body_json(request.body.as_ref(), "example request body", diags);
+                    let json = body_json(request.body.as_ref(), "example request body", diags, &mut self.page.unparsed_json);
                     self.page.examples.push(ExampleFacts {
                         request: Some(ExampleRequest { annotation: annotation.take(), message: request, json }),
                         notification: self.last_heading.contains("notification"),
@@ -862,7 +912,7 @@ impl PageReader {
                     self.exchange_open = true;
                 }
                 HttpMessage::Response(response) => {
-                    let json = body_json(response.body.as_ref(), "example response body", diags);
+                    let json = body_json(response.body.as_ref(), "example response body", diags, &mut self.page.unparsed_json);
                     let example = ExampleResponse { annotation: annotation.take(), message: response, json };
                     match self.page.examples.last_mut() {
                         Some(last) if self.exchange_open && last.request.is_some() => {
@@ -899,6 +949,9 @@ impl PageReader {
         self.saw_type_section = true;
         let result = lenient_json::parse(&fence.content);
         lenient_json::report(&result, diags, fence.content_line, "JSON representation");
+        if result.is_err() {
+            self.page.unparsed_json.push(Located { line: fence.content_line, value: "JSON representation".into() });
+        }
         let value = result.ok().map(|parsed| parsed.value);
         let Some(a) = annotation else {
             if let (Some(i), Some(value)) = (self.structure, value) {
@@ -1033,7 +1086,12 @@ impl PageReader {
 }
 
 /// The JSON of a message body, parsed leniently, with repairs and failures reported.
-fn body_json(body: Option<&http::Body>, what: &str, diags: &mut Diagnostics) -> Option<Located<Value>> {
+fn body_json(
+    body: Option<&http::Body>,
+    what: &str,
+    diags: &mut Diagnostics,
+    failures: &mut Vec<Located<String>>,
+) -> Option<Located<Value>> {
     let body = body?;
     if body.kind != http::BodyKind::Json {
         return None;
@@ -1041,7 +1099,13 @@ fn body_json(body: Option<&http::Body>, what: &str, diags: &mut Diagnostics) -> 
     let line = body.line;
     let result = lenient_json::parse(&body.text);
     lenient_json::report(&result, diags, line, what);
-    result.ok().map(|parsed| Located { line, value: parsed.value })
+    match result {
+        Ok(parsed) => Some(Located { line, value: parsed.value }),
+        Err(_) => {
+            failures.push(Located { line, value: what.to_string() });
+            None
+        }
+    }
 }
 
 /// Message lines are relative to the fence's first content line; make them page lines.
@@ -1202,7 +1266,30 @@ fn property_name(cell: &Cell) -> String {
     text.trim_matches(['*', '`', '\\']).to_string()
 }
 
-fn parameter_rows(table: &Table, columns: &[String]) -> Vec<ParameterFacts> {
+/// Rows of a Methods table: `[Create user](../api/user-post.md) | [user](user.md) | …`.
+fn method_rows(table: &Table, columns: &[String]) -> Vec<MethodFacts> {
+    let return_col = columns.iter().position(|c| c.contains("return type"));
+    let desc_col = columns.iter().position(|c| c == "description");
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let cell = row.cells.first()?;
+            let name = cell.links.first().map_or_else(|| cell.text.clone(), |l| l.text.clone());
+            (!name.is_empty()).then(|| MethodFacts {
+                line: row.line,
+                name,
+                link: cell.links.first().map(|l| l.dest.clone()),
+                return_type: return_col
+                    .and_then(|i| row.cells.get(i))
+                    .map(|c| with_resolved_reference(type_expr::parse_type_cell(&c.raw), c)),
+                description: desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+fn parameter_rows(table: &Table, columns: &[String], section: &str) -> Vec<ParameterFacts> {
     let type_col = columns.iter().position(|c| c == "type");
     let desc_col = columns.iter().position(|c| c == "description" || c == "value").or(Some(1));
     table
@@ -1215,6 +1302,7 @@ fn parameter_rows(table: &Table, columns: &[String]) -> Vec<ParameterFacts> {
                 name,
                 type_expr: type_col.and_then(|i| row.cells.get(i)).map(|c| type_expr::parse_type_cell(&c.raw)),
                 description: desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default(),
+                section: section.to_string(),
             })
         })
         .collect()

@@ -853,3 +853,87 @@ fn list_values(rest: &str) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(cell: &str) -> (TypeShape, bool) {
+        let e = parse_type_cell(cell);
+        (e.shape, e.collection)
+    }
+
+    fn named(name: &str, link: Option<&str>, label: Option<&str>) -> TypeShape {
+        TypeShape::Named { name: name.into(), link: link.map(str::to_string), reference_label: label.map(str::to_string) }
+    }
+
+    #[test]
+    fn primitives_in_every_spelling() {
+        for (cell, p) in [
+            ("String", Primitive::String),
+            ("`string`", Primitive::String),
+            ("Edm.String", Primitive::String),
+            ("bool", Primitive::Boolean),
+            ("Integer", Primitive::Int32),
+            ("Int64", Primitive::Int64),
+            ("DateTimeOffSet", Primitive::DateTimeOffset),
+            ("datetime", Primitive::DateTimeOffset),
+            ("GUID", Primitive::Guid),
+            ("number", Primitive::Double),
+            ("microsoft.graph.Binary", Primitive::Binary),
+            ("Edm.Stream", Primitive::Stream),
+            ("Duration", Primitive::Duration),
+        ] {
+            assert_eq!(shape(cell), (TypeShape::Primitive(p), false), "{cell}");
+        }
+    }
+
+    #[test]
+    fn collections_links_and_references() {
+        assert_eq!(shape("String collection"), (TypeShape::Primitive(Primitive::String), true));
+        assert_eq!(shape("Collection(Edm.String)"), (TypeShape::Primitive(Primitive::String), true));
+        assert_eq!(shape("collection of [gadget](gadget.md)"), (named("gadget", Some("gadget.md"), None), true));
+        assert_eq!(shape("[itemBody](itembody.md)"), (named("itemBody", Some("itembody.md"), None), false));
+        assert_eq!(shape("[recipient](../resources/recipient.md) collection"), (named("recipient", Some("../resources/recipient.md"), None), true));
+        assert_eq!(shape("[identitySet][]"), (named("identitySet", None, Some("identitySet")), false));
+        assert_eq!(shape("[IdentitySet][identity-set] collection"), (named("IdentitySet", None, Some("identity-set")), true));
+        // An unclosed link still names its type.
+        assert_eq!(shape("[gadgetInfo](gadgetinfo.md").0, named("gadgetInfo", Some("gadgetinfo.md"), None));
+        assert_eq!(shape("microsoft.graph.callRecords.session").0, named("microsoft.graph.callRecords.session", None, None));
+        assert_eq!(shape("importance").0, named("importance", None, None));
+    }
+
+    #[test]
+    fn unions_untyped_trailers_and_prose() {
+        let (s, _) = shape("[a](a.md) or [b](b.md)");
+        assert!(matches!(s, TypeShape::Union(ref items) if items.len() == 2));
+        assert!(matches!(shape("string/number").0, TypeShape::Union(_)));
+        assert!(matches!(shape("(boolean or string or number) collection"), (TypeShape::Union(_), true)));
+        assert_eq!(shape("Json").0, TypeShape::Untyped);
+        assert_eq!(shape("Untyped JSON object").0, TypeShape::Untyped);
+        assert_eq!(shape("** Unknown Type `microsoft.management.x.y` ** collection"), (named("microsoft.management.x.y", None, None), true));
+        assert_eq!(shape("String (optional)").0, TypeShape::Primitive(Primitive::String));
+        assert_eq!(shape("(Optional) String").0, TypeShape::Primitive(Primitive::String));
+        assert_eq!(shape("string, maximum size 20").0, TypeShape::Primitive(Primitive::String));
+        assert_eq!(shape("alertStatus enum").0, named("alertStatus", None, None));
+        assert_eq!(shape("String<br/>collection"), (TypeShape::Primitive(Primitive::String), true));
+        // Prose and header values are not types.
+        assert!(parse_type_cell("application/json. Required.").is_unparsed());
+        assert!(parse_type_cell("Moment in time when it was created. DateTimeOffset").is_unparsed());
+        assert!(parse_type_cell("[x](x.md) collection. Holds grades").is_unparsed());
+        assert!(parse_type_cell("").is_unparsed());
+    }
+
+    #[test]
+    fn flags_in_descriptions() {
+        let f = description_flags("Read-only. Not nullable. Inherited from [entity](entity.md). Possible values are: `a`, `b`, `unknownFutureValue`.");
+        assert!(f.read_only);
+        assert_eq!(f.nullable, Some(false));
+        assert_eq!(f.inherited_from, Some(("entity".into(), Some("entity.md".into()))));
+        assert_eq!(f.possible_values, ["a", "b", "unknownFutureValue"]);
+        assert_eq!(description_flags("Required. The name.").required, Some(true));
+        assert_eq!(description_flags("Optional. The name.").required, Some(false));
+        assert_eq!(description_flags("Inherited from microsoft.graph.entity").inherited_from, Some(("microsoft.graph.entity".into(), None)));
+        assert_eq!(description_flags("Some values are inherited from the template.").inherited_from, None);
+    }
+}
