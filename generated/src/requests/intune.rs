@@ -113,13 +113,18 @@ pub fn list_side_loading_keys() -> crate::runtime::Request<
 /// Source: `api/sideloadingkey-update.md` line 31.
 pub fn update_side_loading_key(
     side_loading_key_id: &str,
-) -> crate::runtime::Request<crate::models::SideLoadingKey> {
+    body: &crate::models::SideLoadingKey,
+) -> ::std::result::Result<
+    crate::runtime::Request<crate::models::SideLoadingKey>,
+    crate::runtime::Error,
+> {
     crate::runtime::Request::new(
-        crate::runtime::Method::Patch,
-        ::std::format!(
-            "/deviceAppManagement/sideLoadingKeys/{}", crate
-            ::runtime::encode_segment(side_loading_key_id)
-        ),
-        200u16,
-    )
+            crate::runtime::Method::Patch,
+            ::std::format!(
+                "/deviceAppManagement/sideLoadingKeys/{}", crate
+                ::runtime::encode_segment(side_loading_key_id)
+            ),
+            200u16,
+        )
+        .with_json(body)
 }
