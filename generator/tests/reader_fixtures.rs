@@ -713,5 +713,5 @@ fn ir_json_field_names_are_the_documented_ones() {
     assert_eq!(op["path"]["segments"], serde_json::json!([{ "Literal": "gadgets" }, { "Param": { "names": ["id"] } }, "Value"]));
     assert_eq!(op["response"], serde_json::json!({ "ty": { "kind": "named", "key": "microsoft.graph.gadget" }, "collection": false }));
     assert_eq!(op["source"], serde_json::json!({ "file": "api/gadget-get.md", "line": 17 }));
-    assert_eq!(keys(&json["examples"][0]), ["json", "operation", "payload", "role", "source"]);
+    assert_eq!(keys(&json["examples"][0]), ["doc_errors", "json", "operation", "payload", "role", "source"]);
 }

@@ -227,7 +227,8 @@ pub enum ExampleRole {
 ///              workload, source: Source }
 /// Payload    { ty: TypeRef, collection }
 /// ExampleBody { operation: <operation id>|null, role: "request"|"response",
-///              payload: Payload, json: <the body>, source: Source }
+///              payload: Payload, json: <the body>, source: Source,
+///              doc_errors: [<rule id>] }   (empty: the body must round-trip)
 /// PathTemplate { segments: [Segment], text: "/users/{id}/photo/$value" }
 /// Segment    { "Literal": "users" } | { "Param": { names: ["id", "userPrincipalName"] } }
 ///          | { "KeyPredicate": { name, args: [[<key>|null, <value>]] } }
