@@ -644,7 +644,13 @@ fn build_operations(
             // body of a documented `400`, nor the redirect of a `302`).
             let success = (200..300).contains(&resp.message.status);
             let declared = annotated.or_else(|| op.filter(|_| success).and_then(|o| o.response.clone()));
-            let (value, collection_shape) = unwrap_value(&json.value);
+            let (mut value, collection_shape) = unwrap_value(&json.value);
+            // OData wraps a function's primitive result as `{"value": <primitive>}`.
+            if !collection_shape && matches!(declared, Some(Payload { ty: TypeRef::Primitive { .. }, .. })) {
+                if let Some(inner) = value.get("value").filter(|_| is_envelope(value)) {
+                    value = inner;
+                }
+            }
             if let Some(mut payload) = body_payload(value, declared, resolver, &namespace, collection_shape) {
                 payload.collection = collection_shape;
                 bodies.push(ExampleBody {
@@ -668,12 +674,17 @@ fn build_operations(
 /// entity (real Graph returns it at the top level), so the inner object is what is checked.
 /// Returns the value to type-check and whether it is a collection.
 fn unwrap_value(json: &Value) -> (&Value, bool) {
-    let envelope = json.as_object().is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@')));
+    let envelope = is_envelope(json);
     match json.get("value") {
         Some(Value::Array(_)) if envelope => (json, true),
         Some(inner @ Value::Object(_)) if envelope => (inner, false),
         _ => (json, false),
     }
+}
+
+/// An object holding only `value` and instance annotations (`@odata.context`, …).
+fn is_envelope(json: &Value) -> bool {
+    json.as_object().is_some_and(|o| o.contains_key("value") && o.keys().all(|k| k == "value" || k.starts_with('@')))
 }
 
 /// The payload type of a body: its own `@odata.type` when that resolves, else the declared one.
