@@ -22,8 +22,9 @@ pub fn primitive_tokens(p: Primitive) -> TokenStream {
         Primitive::Int16 => quote!(i16),
         Primitive::Byte => quote!(u8),
         Primitive::SByte => quote!(i8),
-        Primitive::Double | Primitive::Decimal => quote!(f64),
-        Primitive::Single => quote!(f32),
+        // `Single` too: the docs (and services) write Single values with double precision,
+        // and an `f32` would change them on the way back out.
+        Primitive::Double | Primitive::Decimal | Primitive::Single => quote!(f64),
         Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
         Primitive::Date => quote!(::chrono::NaiveDate),
         Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
