@@ -4,6 +4,7 @@
 
 pub mod docs;
 pub mod example_tests;
+pub mod features;
 pub mod models;
 pub mod names;
 pub mod naming;
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Api, Payload, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, TypeDef, TypeRef};
 use names::Names;
 
 /// Text of the runtime module every generated crate carries.
@@ -77,6 +78,7 @@ pub fn format_file(tokens: TokenStream, source_label: &str) -> String {
 /// Generate a crate for one API version.
 pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     let names = Names::new(api);
+    let features = features::Features::new(api);
     let label = options.source_label.as_str();
     let mut files = Files::new();
 
@@ -94,11 +96,11 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     for (workload, defs) in &by_workload {
         let mut items: Vec<(String, TokenStream)> = defs
             .iter()
-            .map(|(key, def)| (names.type_name(key).unwrap_or_default().to_string(), models::model(api, key, def, &names)))
+            .map(|(key, def)| (names.type_name(key).unwrap_or_default().to_string(), models::model(api, key, def, &names, &features)))
             .collect();
         for (key, _) in defs {
             if let Some(poly) = names.polymorphic.get(*key) {
-                items.push((poly.any_name.clone(), models::any_enum(api, key, poly, &names)));
+                items.push((poly.any_name.clone(), models::any_enum(api, key, poly, &names, &features)));
             }
         }
         items.sort_by(|a, b| a.0.cmp(&b.0));
@@ -106,7 +108,7 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
         let doc = format!(" Models of the `{workload}` workload.");
         files.insert(format!("src/models/{workload}.rs"), format_file(quote!(#![doc = #doc] #(#body)*), label));
     }
-    files.insert("src/models/mod.rs".into(), module_index("Serde models, one module per workload, re-exported here.", by_workload.keys().copied(), label));
+    files.insert("src/models/mod.rs".into(), module_index("Serde models, one module per workload (each item compiled under the features that need it), re-exported here.", by_workload.keys().copied(), false, label));
 
     let mut fn_names = naming::UniqueNames::new();
     for (workload, ops) in &ops_by_workload {
@@ -117,7 +119,7 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
         let doc = format!(" Request functions of the `{workload}` workload.");
         files.insert(format!("src/requests/{workload}.rs"), format_file(quote!(#![doc = #doc] #(#functions)*), label));
     }
-    files.insert("src/requests/mod.rs".into(), module_index("Request functions, one module per workload, re-exported here.", ops_by_workload.keys().copied(), label));
+    files.insert("src/requests/mod.rs".into(), module_index("Request functions, one module per workload feature, re-exported here.", ops_by_workload.keys().copied(), true, label));
 
     let used = used_crates(api);
     let mut runtime = RUNTIME.to_string();
@@ -130,17 +132,19 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     files.insert("src/runtime.rs".into(), format_file(runtime.parse().expect("runtime template is valid Rust"), label));
     files.insert("src/lib.rs".into(), lib_rs(api, label));
     files.insert("tests/examples.rs".into(), example_tests::example_tests(api, &names, options, &used));
-    files.insert("Cargo.toml".into(), manifest(api, options, &workloads, &used));
+    files.insert("Cargo.toml".into(), manifest(options, &workloads, &used));
     files
 }
 
-fn module_index<'a>(doc: &str, modules: impl Iterator<Item = &'a str>, label: &str) -> String {
+fn module_index<'a>(doc: &str, modules: impl Iterator<Item = &'a str>, gated: bool, label: &str) -> String {
     let items = modules.map(|m| {
         let name = naming::ident(m);
+        let cfg = if gated { quote!(#[cfg(feature = #m)]) } else { quote!() };
         quote! {
-            #[cfg(feature = #m)]
+            #cfg
             mod #name;
-            #[cfg(feature = #m)]
+            #cfg
+            #[allow(unused_imports)]
             pub use self::#name::*;
         }
     });
@@ -167,37 +171,6 @@ fn lib_rs(api: &Api, label: &str) -> String {
     )
 }
 
-/// Which workloads each workload's models and requests need (by referenced types).
-fn workload_dependencies(api: &Api) -> BTreeMap<String, BTreeSet<String>> {
-    let workload_of = |key: &str| api.types.get(key).map(|d| d.workload.clone());
-    let mut deps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let mut add = |from: &str, ty: &TypeRef| {
-        if let TypeRef::Named { key } = ty {
-            if let Some(w) = workload_of(key) {
-                if w != from {
-                    deps.entry(from.to_string()).or_default().insert(w);
-                }
-            }
-        }
-    };
-    for def in api.types.values() {
-        if let Some(base) = &def.base {
-            add(&def.workload, &TypeRef::Named { key: base.clone() });
-        }
-        if def.kind == TypeKind::Structure {
-            for p in &def.properties {
-                add(&def.workload, &p.ty);
-            }
-        }
-    }
-    for op in &api.operations {
-        for Payload { ty, .. } in op.request_body.iter().chain(op.response.iter()) {
-            add(&op.workload, ty);
-        }
-    }
-    deps
-}
-
 /// `[dependencies]` line of an optional crate the generated code may use.
 fn dependency_line(name: &str) -> &'static str {
     match name {
@@ -209,14 +182,14 @@ fn dependency_line(name: &str) -> &'static str {
     }
 }
 
-fn manifest(api: &Api, options: &CrateOptions, workloads: &BTreeSet<&str>, used: &BTreeSet<&str>) -> String {
-    let deps = workload_dependencies(api);
+fn manifest(options: &CrateOptions, workloads: &BTreeSet<&str>, used: &BTreeSet<&str>) -> String {
+    // Each workload feature stands alone: items carry the `cfg` of every workload that
+    // needs them (see `features`), so no feature has to enable another.
     let mut features = String::new();
     let all: Vec<String> = workloads.iter().map(|w| format!("\"{w}\"")).collect();
     features.push_str(&format!("default = [\"all\"]\nall = [{}]\n", all.join(", ")));
     for w in workloads {
-        let needs: Vec<String> = deps.get(*w).map(|d| d.iter().map(|x| format!("\"{x}\"")).collect()).unwrap_or_default();
-        features.push_str(&format!("{w} = [{}]\n", needs.join(", ")));
+        features.push_str(&format!("{w} = []\n"));
     }
     let mut dependencies: Vec<&str> = used.iter().map(|c| dependency_line(c)).collect();
     dependencies.extend([

@@ -7,6 +7,7 @@ use quote::quote;
 
 use super::docs::doc_attrs;
 use super::naming::{self, ident};
+use super::features::Features;
 use super::names::{Names, Polymorphic};
 use crate::ir::{Api, Property, TypeDef, TypeKind, TypeRef};
 use crate::reader::type_expr::Primitive;
@@ -82,7 +83,7 @@ pub fn all_properties<'a>(api: &'a Api, def: &'a TypeDef) -> Vec<&'a Property> {
 }
 
 /// A structure's model.
-pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStream {
+pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features) -> TokenStream {
     let name = names.type_ident(key);
     let docs = doc_attrs(&type_doc(def));
     let mut fields = naming::UniqueNames::with_reserved(["additional_properties"]);
@@ -93,7 +94,7 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStr
         .map(|p| {
             has_odata_type |= p.name == "@odata.type";
             let rust = fields.claim(&naming::field_name(&p.name));
-            field(key, p, &rust, names)
+            field(key, p, &rust, names, features)
         })
         .collect();
     // Every Graph object may carry its `@odata.type` discriminator.
@@ -107,8 +108,10 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStr
             pub #rust: ::std::option::Option<::std::string::String>,
         }
     };
+    let cfg = features.type_cfg(key);
     quote! {
         #docs
+        #cfg
         #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name {
             #odata_type
@@ -120,7 +123,7 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStr
     }
 }
 
-fn field(owner: &str, p: &Property, rust: &str, names: &Names) -> TokenStream {
+fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Features) -> TokenStream {
     let ident = ident(rust);
     let inner = type_tokens(&p.ty, names);
     let ty = if p.collection { quote!(::std::vec::Vec<#inner>) } else { inner };
@@ -133,15 +136,22 @@ fn field(owner: &str, p: &Property, rust: &str, names: &Names) -> TokenStream {
         quote!()
     };
     let docs = doc_attrs(&property_doc(p));
+    // A field whose type another feature set compiles exists only with it; without it the
+    // JSON stays in `additional_properties`.
+    let cfg = match &p.ty {
+        TypeRef::Named { key } => features.use_cfg(owner, key),
+        _ => quote!(),
+    };
     quote! {
         #docs
+        #cfg
         #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", with = "::serde_with::rust::double_option")]
         pub #ident: ::std::option::Option<::std::option::Option<#ty>>,
     }
 }
 
 /// An open enum: documented members plus `Unknown(String)` for members added later.
-pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
+pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features) -> TokenStream {
     let name = names.type_ident(key);
     let docs = doc_attrs(&type_doc(def));
     let mut variants = naming::UniqueNames::with_reserved(["Unknown"]);
@@ -157,8 +167,10 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
     let decl = members.iter().map(|(v, _, d)| quote!(#d #v,));
     let to_str = members.iter().map(|(v, wire, _)| quote!(#name::#v => #wire,));
     let from_str = members.iter().map(|(v, wire, _)| quote!(#wire => #name::#v,));
+    let cfg = features.type_cfg(key);
     quote! {
         #docs
+        #cfg
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #(#decl)*
@@ -166,6 +178,7 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
             Unknown(::std::string::String),
         }
 
+        #cfg
         impl #name {
             /// The member's wire name.
             pub fn as_str(&self) -> &str {
@@ -182,6 +195,7 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
             }
         }
 
+        #cfg
         impl ::std::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
@@ -191,12 +205,14 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
             }
         }
 
+        #cfg
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #cfg
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let raw = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
@@ -207,10 +223,10 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names) -> TokenStream {
 }
 
 /// The model of any type.
-pub fn model(api: &Api, key: &str, def: &TypeDef, names: &Names) -> TokenStream {
+pub fn model(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features) -> TokenStream {
     match def.kind {
-        TypeKind::Structure => structure(api, key, def, names),
-        TypeKind::Enum => enumeration(key, def, names),
+        TypeKind::Structure => structure(api, key, def, names, features),
+        TypeKind::Enum => enumeration(key, def, names, features),
     }
 }
 
@@ -232,10 +248,9 @@ fn property_doc(p: &Property) -> String {
 /// type), chosen by `@odata.type` when deserializing; an unknown or missing discriminator
 /// falls back to the base, which keeps the unknown properties. Serializes the variant as is,
 /// discriminator included. Variants of other workloads sit behind their cargo features.
-pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names) -> TokenStream {
+pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names, features: &Features) -> TokenStream {
     let any = ident(&poly.any_name);
     let base_name = names.type_ident(base);
-    let base_workload = &api.types[base].workload;
     let mut variants = Vec::new();
     let mut arms = Vec::new();
     let mut ser = Vec::new();
@@ -247,12 +262,7 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names) -> Tok
         }
         let name = names.type_ident(key);
         let tag = type_tag(key);
-        let cfg = if &def.workload == base_workload {
-            quote!()
-        } else {
-            let feature = &def.workload;
-            quote!(#[cfg(feature = #feature)])
-        };
+        let cfg = features.use_cfg(base, key);
         variants.push(quote!(#cfg #name(::std::boxed::Box<crate::models::#name>),));
         arms.push(quote!(#cfg #tag => ::serde_json::from_value(value).map(|v| #any::#name(::std::boxed::Box::new(v))),));
         ser.push(quote!(#cfg #any::#name(v) => ::serde::Serialize::serialize(v, serializer),));
@@ -262,8 +272,10 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names) -> Tok
         api.types[base].qualified(),
         poly.derived.len()
     );
+    let any_cfg = features.type_cfg(base);
     quote! {
         #[doc = #doc]
+        #any_cfg
         #[derive(Clone, Debug, PartialEq)]
         pub enum #any {
             #[doc = " The base type itself, or a derived type these docs (or enabled features) do not know."]
@@ -271,6 +283,7 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names) -> Tok
             #(#variants)*
         }
 
+        #any_cfg
         impl ::serde::Serialize for #any {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match self {
@@ -279,6 +292,7 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names) -> Tok
             }
         }
 
+        #any_cfg
         impl<'de> ::serde::Deserialize<'de> for #any {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
