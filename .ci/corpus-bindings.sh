@@ -7,14 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${DOCGEN_CORPUS:?DOCGEN_CORPUS must point at the Graph docs corpus}"
 out=target/corpus-bindings
-export CARGO_TARGET_DIR="$PWD/$out/target"
 
+# docgen itself builds in the workspace's target/; the generated crates share their own.
 cargo build --release -p docgen
+docgen="$PWD/target/release/docgen"
+export CARGO_TARGET_DIR="$PWD/$out/target"
 for version in v1.0 beta; do
   name="graph-${version//./}"
   crate="$out/$version"
   echo "== $version: generate"
-  ./target/release/docgen generate "$corpus/$version" --out "$crate" --crate-name "$name" --standalone
+  "$docgen" generate "$corpus/$version" --out "$crate" --crate-name "$name" --standalone
   echo "== $version: compile (all features, #![deny(warnings)]) and round-trip every typed example"
   start=$(date +%s)
   cargo test --manifest-path "$crate/Cargo.toml" --all-features --test examples -- --nocapture
