@@ -20,9 +20,10 @@
 //! * in any other fence, the content from the first line after the first one that starts with
 //!   `{` or `[` to the end of the fence is an *example body*.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use docgen::reader::lenient_json::{self, RepairKind};
 
@@ -44,25 +45,7 @@ struct Block {
     text: String,
 }
 
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("DOCGEN_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("../shared/graph-docs"),
-    }
-}
 
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
 
 /// Backtick count and info string of a fence opener.
 fn fence_open(line: &str) -> Option<(usize, &str)> {
@@ -154,14 +137,9 @@ struct Tally {
 #[test]
 #[ignore = "needs the reference corpus; set DOCGEN_CORPUS"]
 fn measure_corpus() {
-    let dir = corpus_dir();
-    if !dir.is_dir() {
-        println!("SKIPPED: corpus not found at {}", dir.display());
-        return;
-    }
+    let Some(dir) = common::corpus_root("lenient_json_corpus") else { return };
     let verbose = std::env::var_os("DOCGEN_CORPUS_VERBOSE").is_some();
-    let mut files = Vec::new();
-    markdown_files(&dir, &mut files);
+    let files = common::markdown_files(&dir);
     let mut blocks = Vec::new();
     for path in &files {
         let page = std::fs::read_to_string(path).expect("corpus pages are UTF-8");

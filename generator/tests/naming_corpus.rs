@@ -7,9 +7,10 @@
 //! is taken from the workspace root. Nothing from the corpus is stored in the repository: the
 //! test only prints counts and a few examples.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use docgen::codegen::naming::{
     field_name, fn_name, ident, is_valid_ident, needs_rename, type_name, variant_name, UniqueNames,
@@ -106,34 +107,7 @@ fn name_tables(text: &str) -> Vec<(Kind, Vec<String>)> {
     tables
 }
 
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|ext| ext == "md") {
-            out.push(path);
-        }
-    }
-}
 
-fn corpus_dir() -> PathBuf {
-    let wanted = PathBuf::from(
-        std::env::var_os("DOCGEN_CORPUS").unwrap_or_else(|| "../shared/graph-docs".into()),
-    );
-    if wanted.is_absolute() {
-        return wanted;
-    }
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("workspace root");
-    let dir = workspace.join(wanted);
-    fs::canonicalize(&dir).unwrap_or(dir)
-}
 
 fn assert_parses(name: &str, kind: &str) {
     assert!(
@@ -168,13 +142,8 @@ struct Counts {
 #[test]
 #[ignore = "reads the whole Graph reference corpus; run with --ignored"]
 fn every_corpus_name_maps_to_a_valid_identifier() {
-    let dir = corpus_dir();
-    if !dir.is_dir() {
-        println!("SKIPPED: corpus not found at {}", dir.display());
-        return;
-    }
-    let mut files = Vec::new();
-    markdown_files(&dir, &mut files);
+    let Some(dir) = common::corpus_root("naming_corpus") else { return };
+    let files = common::markdown_files(&dir);
 
     let mut counts: BTreeMap<Kind, Counts> = BTreeMap::new();
     let mut distinct: BTreeSet<(Kind, String)> = BTreeSet::new();

@@ -13,38 +13,14 @@
 //! deliberately simple (line-based fences, comments and tables); it only feeds the
 //! grammars and reports figures.
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use docgen::reader::http::{parse_http_fence, BodyKind, HttpMessage, PathTemplate, Segment};
 use docgen::reader::type_expr::{description_flags, parse_type_cell, TypeShape};
 
-fn corpus_root() -> Option<PathBuf> {
-    let root = match std::env::var_os("DOCGEN_CORPUS") {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("..")
-            .join("..")
-            .join("shared")
-            .join("graph-docs"),
-    };
-    root.is_dir().then_some(root)
-}
 
-fn md_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            md_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "md") {
-            out.push(p);
-        }
-    }
-}
 
 struct Fence {
     info: String,
@@ -159,12 +135,8 @@ fn top(m: &BTreeMap<String, usize>, n: usize) -> Vec<(usize, String)> {
 #[test]
 #[ignore = "reads the Graph docs corpus; run with --ignored"]
 fn corpus_figures() {
-    let Some(root) = corpus_root() else {
-        println!("SKIPPED: corpus not found");
-        return;
-    };
-    let mut files = Vec::new();
-    md_files(&root, &mut files);
+    let Some(root) = common::corpus_root("reader_grammar_corpus") else { return };
+    let files = common::markdown_files(&root);
 
     let mut type_cells = 0usize;
     let mut unparsed: BTreeMap<String, usize> = BTreeMap::new();

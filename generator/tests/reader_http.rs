@@ -1,6 +1,9 @@
 //! HTTP fence reader on invented fixtures that reproduce the shapes of corpus guide §7, §8
 //! and §11.
 
+mod common;
+use common::{mutate, XorShift};
+
 use docgen::reader::http::{
     parse_http_fence, parse_request_line, parse_status_line, Body, BodyKind, Header, HttpMessage,
     HttpRequest, HttpResponse, PathTemplate, RequestTarget, Segment,
@@ -841,22 +844,6 @@ fn serializes() {
 // ---------------------------------------------------------------------------------------
 // Never panic
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const FIXTURES: &[&str] = &[
     "GET /gadgets/{id}\nGET /users/{id | userPrincipalName}/gadgets\n\nor\n\nPOST /me/drive/root:/{item-path}:/workbook/tables/{id}/rows\nworkbook-session-id: {session-id}\n",
@@ -913,20 +900,6 @@ const NOISE: &[&str] = &[
     "..",
 ];
 
-fn mutate(rng: &mut XorShift, s: &str) -> String {
-    let mut chars: Vec<String> = s.chars().map(String::from).collect();
-    for _ in 0..1 + rng.below(5) {
-        let pos = rng.below(chars.len() + 1);
-        match rng.below(3) {
-            0 => chars.insert(pos, NOISE[rng.below(NOISE.len())].to_string()),
-            1 if pos < chars.len() => {
-                chars.remove(pos);
-            }
-            _ => chars.truncate(pos),
-        }
-    }
-    chars.concat()
-}
 
 fn exercise(s: &str) {
     let msgs = parse_http_fence(s);
@@ -978,7 +951,7 @@ fn never_panics_on_truncations_and_mutations() {
     let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
     for round in 0..20_000 {
         let base = FIXTURES[round % FIXTURES.len()];
-        exercise(&mutate(&mut rng, base));
+        exercise(&mutate(&mut rng, base, NOISE, 5));
     }
 }
 

@@ -1,6 +1,9 @@
 //! Type column grammar and description flags, on invented fixtures that reproduce the
 //! shapes of corpus guide §6 and §4.3.
 
+mod common;
+use common::{mutate, XorShift};
+
 use docgen::reader::type_expr::{
     description_flags, parse_type_cell, DescriptionFlags, Primitive, TypeExpr, TypeShape,
 };
@@ -635,22 +638,6 @@ fn flags_default_and_html() {
 // ---------------------------------------------------------------------------------------
 // Never panic
 
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 const FIXTURES: &[&str] = &[
     "[widgetPart](../resources/widgetpart.md) collection",
@@ -711,20 +698,6 @@ const NOISE: &[&str] = &[
     "`a`",
 ];
 
-fn mutate(rng: &mut XorShift, s: &str) -> String {
-    let mut chars: Vec<String> = s.chars().map(String::from).collect();
-    for _ in 0..1 + rng.below(4) {
-        let pos = rng.below(chars.len() + 1);
-        match rng.below(3) {
-            0 => chars.insert(pos, NOISE[rng.below(NOISE.len())].to_string()),
-            1 if pos < chars.len() => {
-                chars.remove(pos);
-            }
-            _ => chars.truncate(pos),
-        }
-    }
-    chars.concat()
-}
 
 #[test]
 fn never_panics_on_truncations_and_mutations() {
@@ -743,7 +716,7 @@ fn never_panics_on_truncations_and_mutations() {
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for round in 0..20_000 {
         let base = FIXTURES[round % FIXTURES.len()];
-        let s = mutate(&mut rng, base);
+        let s = mutate(&mut rng, base, NOISE, 4);
         let e = parse_type_cell(&s);
         assert_eq!(e.written, s.trim());
         let _ = description_flags(&s);
