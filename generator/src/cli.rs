@@ -40,6 +40,21 @@ enum Command {
     Ir(IrArgs),
     /// Print diagnostics and a summary for a docs folder (or a corpus root of versions).
     Lint(LintArgs),
+    /// Time the pipeline over a corpus: pulldown-cmark alone, read → IR, read → IR → Rust.
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct BenchArgs {
+    /// Corpus root holding version folders (v1.0/, beta/), or one docs folder.
+    /// Default: `$DOCGEN_CORPUS`, else `../shared/graph-docs`.
+    corpus: Option<PathBuf>,
+    /// Timed runs per stage, after one warm-up; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    /// Print the measurements as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -110,6 +125,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check(args),
         Some(Command::Ir(args)) => ir(args),
         Some(Command::Lint(args)) => lint(args),
+        Some(Command::Bench(args)) => bench(args),
     };
     match result {
         Ok(code) => code,
@@ -258,6 +274,20 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
     }
     let errors = summaries.iter().map(|s| s.errors).sum::<usize>();
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode, String> {
+    let corpus = args
+        .corpus
+        .or_else(|| std::env::var_os("DOCGEN_CORPUS").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("../shared/graph-docs"));
+    let report = crate::bench::run(&crate::bench::BenchOptions { corpus, runs: args.runs })?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
+    } else {
+        println!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Print diagnostics with the offending source line, rustc style.
