@@ -226,6 +226,12 @@ fn tokenize(s: &str) -> Vec<Spanned> {
                 toks.push(Spanned { tok, start, end: byte_at(i + 1) });
                 i += 1;
             }
+            // A `]` with no `[` before it (a damaged link) is a word of its own: the word
+            // scanner below stops at `]`, so without this arm it would never advance.
+            ']' => {
+                toks.push(Spanned { tok: Tok::Word("]".into()), start, end: byte_at(i + 1) });
+                i += 1;
+            }
             '[' => match scan_link(&chars, i) {
                 Some((tok, next)) => {
                     toks.push(Spanned { tok, start, end: byte_at(next) });
