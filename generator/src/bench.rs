@@ -237,6 +237,40 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     })
 }
 
+/// A single stage, for profilers: `a` (pulldown-cmark), `read` (read_page only), `b` or `c`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Only {
+    /// pulldown-cmark alone.
+    A,
+    /// `read_page` on every page, no IR.
+    Read,
+    /// read → IR.
+    B,
+    /// read → IR → formatted Rust.
+    C,
+}
+
+/// Load the corpus, then run one stage `runs` times (no warm-up, no other stage) and return
+/// each run's wall time: a quiet loop to attach a profiler to.
+pub fn run_only(options: &BenchOptions, only: Only) -> Result<Vec<Duration>, String> {
+    let versions = crate::version_dirs(&options.corpus).iter().map(|d| load(d)).collect::<Result<Vec<_>, _>>()?;
+    if versions.is_empty() {
+        return Err(format!("{} holds no version folders", options.corpus.display()));
+    }
+    let mut times = Vec::new();
+    for _ in 0..options.runs.max(1) {
+        let t = Instant::now();
+        match only {
+            Only::A => drop(black_box(stage_a(&versions))),
+            Only::Read => drop(black_box(read_all(&versions))),
+            Only::B => drop(black_box(stage_b(&versions))),
+            Only::C => drop(black_box(stage_c(&versions))),
+        }
+        times.push(t.elapsed());
+    }
+    Ok(times)
+}
+
 fn load(dir: &Path) -> Result<Version, String> {
     let files = crate::list_pages(dir).map_err(|e| e.to_string())?;
     let pages = files

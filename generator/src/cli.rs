@@ -55,6 +55,18 @@ struct BenchArgs {
     /// Print the measurements as JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Run only this stage N times, without warm-up, and print each run's time: a quiet
+    /// loop for a profiler (`read` is read_page alone, without the IR).
+    #[arg(long, value_enum)]
+    only: Option<OnlyStage>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OnlyStage {
+    A,
+    Read,
+    B,
+    C,
 }
 
 #[derive(clap::Args, Debug)]
@@ -281,7 +293,21 @@ fn bench(args: BenchArgs) -> Result<ExitCode, String> {
         .corpus
         .or_else(|| std::env::var_os("DOCGEN_CORPUS").map(PathBuf::from))
         .unwrap_or_else(|| PathBuf::from("../shared/graph-docs"));
-    let report = crate::bench::run(&crate::bench::BenchOptions { corpus, runs: args.runs })?;
+    let options = crate::bench::BenchOptions { corpus, runs: args.runs };
+    if let Some(only) = args.only {
+        use crate::bench::Only;
+        let only = match only {
+            OnlyStage::A => Only::A,
+            OnlyStage::Read => Only::Read,
+            OnlyStage::B => Only::B,
+            OnlyStage::C => Only::C,
+        };
+        for (i, t) in crate::bench::run_only(&options, only)?.iter().enumerate() {
+            println!("{only:?} run {}: {:.3} s", i + 1, t.as_secs_f64());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = crate::bench::run(&options)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
     } else {
