@@ -95,6 +95,11 @@ pub struct Report {
     a: Samples,
     b: Samples,
     c: Samples,
+    /// Process CPU time (all threads) of the same runs: less sensitive than wall time to
+    /// other work on a shared machine.
+    a_cpu: Samples,
+    b_cpu: Samples,
+    c_cpu: Samples,
     c_read: Samples,
     c_ir: Samples,
     c_codegen: Samples,
@@ -134,22 +139,24 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     drop(cold_out);
 
     let peak_resettable = reset_peak();
-    let mut a = Samples::default();
+    let (mut a, mut a_cpu) = (Samples::default(), Samples::default());
     black_box(stage_a(&versions));
     for _ in 0..runs {
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_time());
         black_box(stage_a(&versions));
         a.push(t.elapsed());
+        a_cpu.push(cpu_time().saturating_sub(cpu));
     }
     let peak_a = peak_rss();
 
     reset_peak();
-    let mut b = Samples::default();
+    let (mut b, mut b_cpu) = (Samples::default(), Samples::default());
     drop(black_box(stage_b(&versions)));
     for _ in 0..runs {
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_time());
         let out = stage_b(&versions);
         b.push(t.elapsed());
+        b_cpu.push(cpu_time().saturating_sub(cpu));
         drop(black_box(out)); // freeing is not part of the stage
     }
     let peak_b = peak_rss();
@@ -158,10 +165,12 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     let (mut c, mut c_read, mut c_ir, mut c_codegen) = (Samples::default(), Samples::default(), Samples::default(), Samples::default());
     drop(black_box(stage_c(&versions)));
     let mut last_files = Vec::new();
+    let mut c_cpu = Samples::default();
     for _ in 0..runs {
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_time());
         let (out, parts) = stage_c(&versions);
         c.push(t.elapsed());
+        c_cpu.push(cpu_time().saturating_sub(cpu));
         c_read.push(parts.read);
         c_ir.push(parts.ir);
         c_codegen.push(parts.codegen);
@@ -224,6 +233,9 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
         a,
         b,
         c,
+        a_cpu,
+        b_cpu,
+        c_cpu,
         c_read,
         c_ir,
         c_codegen,
@@ -252,7 +264,7 @@ pub enum Only {
 
 /// Load the corpus, then run one stage `runs` times (no warm-up, no other stage) and return
 /// each run's wall time: a quiet loop to attach a profiler to.
-pub fn run_only(options: &BenchOptions, only: Only) -> Result<Vec<Duration>, String> {
+pub fn run_only(options: &BenchOptions, only: Only) -> Result<Vec<(Duration, Duration)>, String> {
     let versions = crate::version_dirs(&options.corpus).iter().map(|d| load(d)).collect::<Result<Vec<_>, _>>()?;
     if versions.is_empty() {
         return Err(format!("{} holds no version folders", options.corpus.display()));
@@ -260,13 +272,14 @@ pub fn run_only(options: &BenchOptions, only: Only) -> Result<Vec<Duration>, Str
     let mut times = Vec::new();
     for _ in 0..options.runs.max(1) {
         let t = Instant::now();
+        let cpu = cpu_time();
         match only {
             Only::A => drop(black_box(stage_a(&versions))),
             Only::Read => drop(black_box(read_all(&versions))),
             Only::B => drop(black_box(stage_b(&versions))),
             Only::C => drop(black_box(stage_c(&versions))),
         }
-        times.push(t.elapsed());
+        times.push((t.elapsed(), cpu_time().saturating_sub(cpu)));
     }
     Ok(times)
 }
@@ -366,6 +379,16 @@ fn stage_c(versions: &[Version]) -> (Vec<(Api, Vec<Diagnostic>, Files)>, Parts) 
     (out, Parts { read: read_time, ir: ir_time, codegen: codegen_time })
 }
 
+/// CPU time (user + system, all threads) of this process so far, from `/proc/self/stat`
+/// (clock ticks, taken as the usual 100 per second). Zero where that file is missing.
+fn cpu_time() -> Duration {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return Duration::ZERO };
+    // Fields after the `(comm)`: state is field 3, utime 14 and stime 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|f| f.parse::<u64>().ok()).sum();
+    Duration::from_millis(ticks * 10)
+}
+
 /// Reset the peak-RSS watermark (Linux `clear_refs` value 5). False when not possible.
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
@@ -448,6 +471,11 @@ impl Report {
             "a_pulldown_cmark": stage(&self.a),
             "b_read_ir": stage(&self.b),
             "c_read_ir_rust": stage(&self.c),
+            "cpu": {
+                "a": stage(&self.a_cpu), "b": stage(&self.b_cpu), "c": stage(&self.c_cpu),
+                "b_ratio": secs(self.b_cpu.median()) / secs(self.a_cpu.median()),
+                "c_ratio": secs(self.c_cpu.median()) / secs(self.a_cpu.median()),
+            },
             "c_parts": {
                 "read": stage(&self.c_read),
                 "ir": stage(&self.c_ir),
@@ -524,7 +552,15 @@ impl std::fmt::Display for Report {
             fmt_time(tokens / ops as u32)
         )?;
         row(f, "    ≈ prettyplease format", &self.format, None)?;
-        writeln!(f)?;
+        writeln!(
+            f,
+            "\nCPU time (user + system, all threads; medians): (a) {}, (b) {} = {:.2}× (a), (c) {} = {:.2}× (a)",
+            fmt_time(self.a_cpu.median()),
+            fmt_time(self.b_cpu.median()),
+            secs(self.b_cpu.median()) / secs(self.a_cpu.median()),
+            fmt_time(self.c_cpu.median()),
+            secs(self.c_cpu.median()) / secs(self.a_cpu.median())
+        )?;
         writeln!(
             f,
             "cold (first run, page cache as found): read files {} + (c) {} = {}",

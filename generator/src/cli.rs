@@ -302,8 +302,8 @@ fn bench(args: BenchArgs) -> Result<ExitCode, String> {
             OnlyStage::B => Only::B,
             OnlyStage::C => Only::C,
         };
-        for (i, t) in crate::bench::run_only(&options, only)?.iter().enumerate() {
-            println!("{only:?} run {}: {:.3} s", i + 1, t.as_secs_f64());
+        for (i, (wall, cpu)) in crate::bench::run_only(&options, only)?.iter().enumerate() {
+            println!("{only:?} run {}: {:.3} s wall, {:.2} s CPU", i + 1, wall.as_secs_f64(), cpu.as_secs_f64());
         }
         return Ok(ExitCode::SUCCESS);
     }
