@@ -37,3 +37,17 @@ fn type_cell_with_stray_closing_bracket() {
     let t = docgen::reader::type_expr::parse_type_cell("\u{fffd}claims](x.md)");
     assert!(t.is_unparsed() || !t.written.is_empty());
 }
+
+/// fuzz (read_page target): a request line whose last whitespace is a NBSP (two bytes in
+/// UTF-8). Stripping a trailing `HTTP/1.1` sliced one byte after the whitespace's start,
+/// inside the NBSP, and panicked.
+#[test]
+fn request_line_with_nbsp_before_the_last_word() {
+    survives(
+        "api/user-get.md",
+        "---\ntitle: Get user\ndoc_type: apiPageType\n---\n# Get user\n\n## HTTP request\n\n```http\nGET /users/{id | userPrincipal\u{a0}Name}\nGET /me\u{a0}HTTP/1.1\n```\n",
+    );
+    let (method, target) = docgen::reader::http::parse_request_line("GET /me\u{a0}HTTP/1.1").expect("a request line");
+    assert_eq!(method, "GET");
+    assert_eq!(target.raw, "/me");
+}

@@ -275,8 +275,9 @@ pub fn parse_target(target: &str) -> RequestTarget {
 }
 
 fn strip_http_version(s: &str) -> &str {
-    if let Some(i) = s.rfind(char::is_whitespace) {
-        let last = &s[i + 1..];
+    // The whitespace may be wider than one byte (NBSP): skip its whole UTF-8 length.
+    if let Some((i, space)) = s.char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        let last = &s[i + space.len_utf8()..];
         if strip_prefix_ci(last, "http/").is_some() {
             return s[..i].trim_end();
         }
