@@ -40,6 +40,33 @@ enum Command {
     Ir(IrArgs),
     /// Print diagnostics and a summary for a docs folder (or a corpus root of versions).
     Lint(LintArgs),
+    /// Time the pipeline over a corpus: pulldown-cmark alone, read → IR, read → IR → Rust.
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct BenchArgs {
+    /// Corpus root holding version folders (v1.0/, beta/), or one docs folder.
+    /// Default: `$DOCGEN_CORPUS`, else `../shared/graph-docs`.
+    corpus: Option<PathBuf>,
+    /// Timed runs per stage, after one warm-up; the median is reported.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    /// Print the measurements as JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Run only this stage N times, without warm-up, and print each run's time: a quiet
+    /// loop for a profiler (`read` is read_page alone, without the IR).
+    #[arg(long, value_enum)]
+    only: Option<OnlyStage>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OnlyStage {
+    A,
+    Read,
+    B,
+    C,
 }
 
 #[derive(clap::Args, Debug)]
@@ -122,6 +149,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check(args),
         Some(Command::Ir(args)) => ir(args),
         Some(Command::Lint(args)) => lint(args),
+        Some(Command::Bench(args)) => bench(args),
     };
     match result {
         Ok(code) => code,
@@ -284,6 +312,34 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
     }
     let errors = summaries.iter().map(|s| s.errors).sum::<usize>();
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode, String> {
+    let corpus = args
+        .corpus
+        .or_else(|| std::env::var_os("DOCGEN_CORPUS").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("../shared/graph-docs"));
+    let options = crate::bench::BenchOptions { corpus, runs: args.runs };
+    if let Some(only) = args.only {
+        use crate::bench::Only;
+        let only = match only {
+            OnlyStage::A => Only::A,
+            OnlyStage::Read => Only::Read,
+            OnlyStage::B => Only::B,
+            OnlyStage::C => Only::C,
+        };
+        for (i, (wall, cpu)) in crate::bench::run_only(&options, only)?.iter().enumerate() {
+            println!("{only:?} run {}: {:.3} s wall, {:.2} s CPU", i + 1, wall.as_secs_f64(), cpu.as_secs_f64());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let report = crate::bench::run(&options)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json()).map_err(|e| e.to_string())?);
+    } else {
+        println!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Print diagnostics with the offending source line, rustc style.

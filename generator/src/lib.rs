@@ -19,8 +19,9 @@
 
 #![deny(missing_docs)]
 
-pub mod cli;
 pub mod baseline;
+pub mod bench;
+pub mod cli;
 pub mod codegen;
 pub mod diagnostics;
 pub mod ir;

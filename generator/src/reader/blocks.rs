@@ -139,6 +139,21 @@ impl LineMap {
         LineMap { starts, inserted }
     }
 
+    /// The same map for unpatched text, from the lines `close_broken_fences` already split:
+    /// saves a second newline scan of every page (docgen bench, `--only read`).
+    fn from_lines(lines: &[&str]) -> Self {
+        let mut starts = Vec::with_capacity(lines.len() + 1);
+        starts.push(0);
+        let mut at = 0;
+        for line in lines {
+            at += line.len();
+            if line.ends_with('\n') {
+                starts.push(at);
+            }
+        }
+        LineMap { starts, inserted: Vec::new() }
+    }
+
     fn line(&self, offset: usize) -> u32 {
         let patched = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let shift = self.inserted.partition_point(|&i| i < patched);
@@ -148,8 +163,12 @@ impl LineMap {
 
 /// Parse the body of a page (front matter already blanked out) into blocks.
 pub fn parse_blocks(source: &str, diags: &mut Diagnostics) -> Vec<Block> {
-    let (text, inserted) = close_broken_fences(source, diags);
-    let lines = LineMap::new(&text, inserted);
+    let (text, inserted, source_lines) = close_broken_fences(source, diags);
+    let lines = match &text {
+        Cow::Borrowed(_) => LineMap::from_lines(&source_lines),
+        Cow::Owned(patched) => LineMap::new(patched, inserted),
+    };
+    debug_assert_eq!(lines.starts, LineMap::new(&text, Vec::new()).starts);
     let mut out = Vec::new();
     let mut builder = BlockBuilder::default();
 
@@ -409,6 +428,34 @@ fn heading_level(level: HeadingLevel) -> u8 {
 
 /// Collapse runs of whitespace (including NBSP) into single spaces and trim.
 pub fn collapse(s: &str) -> String {
+    // Performance (docgen bench, `--only read`): this runs for every paragraph, heading,
+    // cell and link. Most of that text is ASCII and already collapsed (single inner spaces,
+    // nothing to trim), which one byte scan can tell and a plain copy can return; other
+    // ASCII text takes a byte loop. Both give what the general path below gives.
+    if s.is_ascii() {
+        let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'); // = char::is_whitespace on ASCII
+        let bytes = s.as_bytes();
+        let clean = bytes.first().is_none_or(|&b| !ws(b))
+            && bytes.last().is_none_or(|&b| !ws(b))
+            && bytes.windows(2).all(|w| !(ws(w[0]) && (w[0] != b' ' || ws(w[1]))));
+        if clean {
+            return s.to_owned();
+        }
+        let mut out = Vec::with_capacity(s.len());
+        let mut pending_space = false;
+        for &b in bytes {
+            if ws(b) {
+                pending_space = true;
+            } else {
+                if pending_space && !out.is_empty() {
+                    out.push(b' ');
+                }
+                pending_space = false;
+                out.push(b);
+            }
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -443,8 +490,9 @@ fn is_http_info(info: &str) -> bool {
 
 /// Close HTTP fences that run into the next fence's opener (` ```http ` inside a fence is
 /// content under CommonMark, so one missing closer inverts every later fence of the page).
-/// Returns the repaired text and the 0-based indices of the lines it inserted.
-fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a, str>, Vec<usize>) {
+/// Returns the repaired text, the 0-based indices of the lines it inserted, and the lines
+/// of `source`.
+fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a, str>, Vec<usize>, Vec<&'a str>) {
     let lines: Vec<&str> = source.split_inclusive('\n').collect();
     let mut insert_before: Vec<usize> = Vec::new();
     let mut open: Option<(usize, usize, bool)> = None; // (opener line, ticks, is http)
@@ -493,7 +541,7 @@ fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a,
         }
     }
     if insert_before.is_empty() {
-        return (Cow::Borrowed(source), Vec::new());
+        return (Cow::Borrowed(source), Vec::new(), lines);
     }
     let mut text = String::with_capacity(source.len() + 4 * insert_before.len());
     let mut inserted = Vec::new();
@@ -509,7 +557,7 @@ fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a,
         }
         text.push_str(line);
     }
-    (Cow::Owned(text), inserted)
+    (Cow::Owned(text), inserted, lines)
 }
 
 #[cfg(test)]
@@ -566,6 +614,14 @@ mod tests {
         assert!(matches!(&b[2].kind, BlockKind::Heading { text, .. } if text == "Response"));
         assert!(matches!(&b[4].kind, BlockKind::Fence(f) if f.content.starts_with("HTTP/1.1 204") && f.content_line == 8));
         assert_eq!(b[5].line, 11);
+    }
+
+    #[test]
+    fn collapse_ascii_fast_path_matches_the_general_rule() {
+        for s in ["", "  ", " ", "a", "a b", "a  b", "a\tb", "a \nb", " a", "a ", " a  b\t\nc \x0b d\x0c\re ", "x\u{a0}y  z", "\u{2003}a\u{202f}b "] {
+            let general: Vec<&str> = s.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+            assert_eq!(collapse(s), general.join(" "), "{s:?}");
+        }
     }
 
     #[test]

@@ -246,6 +246,12 @@ fn tokenize(s: &str) -> Vec<Spanned> {
                 });
                 i += 1;
             }
+            // A `]` with no `[` before it (a damaged link) is a word of its own: the word
+            // scanner below stops at `]`, so without this arm it would never advance.
+            ']' => {
+                toks.push(Spanned { tok: Tok::Word("]".into()), start, end: byte_at(i + 1) });
+                i += 1;
+            }
             '[' => match scan_link(&chars, i) {
                 Some((tok, next)) => {
                     toks.push(Spanned {
@@ -642,27 +648,38 @@ pub struct DescriptionFlags {
 
 /// Read the flags of guide §6.4 and the description-only enum values of §4.3.
 pub fn description_flags(desc: &str) -> DescriptionFlags {
+    // Performance (docgen bench, `--only read`): this runs on every property row. The text
+    // is lower-cased once (ASCII lower-casing keeps byte offsets, so `lower` indexes `text`),
+    // and each flag first asks `str::contains`, which is a fast scan for short needles,
+    // before any `find`/`match_indices` builds a two-way searcher.
     let text = normalize_cell(desc);
     let lower = text.to_ascii_lowercase();
     DescriptionFlags {
         read_only: read_only(&lower),
         nullable: nullable(&lower),
-        required: required(&text),
-        inherited_from: inherited_from(&text),
-        possible_values: possible_values(&text),
+        required: required(&lower),
+        inherited_from: inherited_from(&text, &lower),
+        possible_values: possible_values(&text, &lower),
     }
 }
 
 fn read_only(lower: &str) -> bool {
-    ["read-only", "read only", "readonly"].iter().any(|pat| {
-        lower.match_indices(pat).any(|(i, _)| {
-            let before = &lower[..i];
-            !(before.ends_with("not ") || before.ends_with("non-") || before.ends_with("non "))
-        })
+    if !lower.contains("read") {
+        return false;
+    }
+    // "read-only", "read only" or "readonly", not negated.
+    lower.match_indices("read").any(|(i, _)| {
+        let after = &lower[i + "read".len()..];
+        let before = &lower[..i];
+        ["-only", " only", "only"].iter().any(|rest| after.starts_with(rest))
+            && !(before.ends_with("not ") || before.ends_with("non-") || before.ends_with("non "))
     })
 }
 
 fn nullable(lower: &str) -> Option<bool> {
+    if !lower.contains("nullable") {
+        return None;
+    }
     let mut result = None;
     for (i, _) in lower.match_indices("nullable") {
         let before = &lower[..i];
@@ -685,8 +702,10 @@ fn nullable(lower: &str) -> Option<bool> {
 
 /// Sentence starts: index 0 and after `.`, `;`, `!`, `?` or a `<br>`-turned-space that
 /// follows sentence punctuation. Parenthesized `(required)` / `(optional)` also count.
-fn required(text: &str) -> Option<bool> {
-    let lower = text.to_ascii_lowercase();
+fn required(lower: &str) -> Option<bool> {
+    if !lower.contains("required") && !lower.contains("optional") {
+        return None;
+    }
     let mut best: Option<(usize, bool)> = None;
     let mut consider = |pos: usize, value: bool| {
         if best.is_none_or(|(p, _)| pos < p) {
@@ -722,8 +741,10 @@ fn required(text: &str) -> Option<bool> {
     best.map(|(_, v)| v)
 }
 
-fn inherited_from(text: &str) -> Option<(String, Option<String>)> {
-    let lower = text.to_ascii_lowercase();
+fn inherited_from(text: &str, lower: &str) -> Option<(String, Option<String>)> {
+    if !lower.contains("inherited from") {
+        return None;
+    }
     let i = lower.find("inherited from")?;
     let rest = text[i + "inherited from".len()..].trim_start();
     let rest: String = rest.chars().filter(|&c| c != '*' && c != '`').collect();
@@ -753,14 +774,12 @@ fn inherited_from(text: &str) -> Option<(String, Option<String>)> {
     }
 }
 
-fn possible_values(text: &str) -> Vec<String> {
-    let lower = text.to_ascii_lowercase();
+fn possible_values(text: &str, lower: &str) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
-    for pat in [
-        "possible values are",
-        "possible values include",
-        "possible values:",
-    ] {
+    if !lower.contains("possible values") {
+        return values;
+    }
+    for pat in ["possible values are", "possible values include", "possible values:"] {
         for (i, _) in lower.match_indices(pat) {
             let rest = &text[i + pat.len()..];
             let rest = rest.trim_start_matches(':').trim_start();

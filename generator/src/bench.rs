@@ -1,0 +1,640 @@
+//! `docgen bench`: a rerunnable, single-process benchmark of the pipeline over a corpus root
+//! (a folder of version folders such as `v1.0/` and `beta/`, or one version folder).
+//!
+//! Stages, each the median of N runs after one warm-up, over pages pre-loaded into memory
+//! (all cores, through rayon):
+//!
+//! * **(a)** pulldown-cmark alone, `Parser::new_ext(text, Options::ENABLE_TABLES)` iterated to
+//!   the end on every page: the floor any markdown reader pays.
+//! * **(b)** read → IR: [`read_page`] on every page, then [`build_api`] per version.
+//! * **(c)** read → IR → formatted Rust: (b), then [`generate_crate`] per version, with the
+//!   read, IR and codegen parts timed separately. Codegen is split once more into token
+//!   building and prettyplease formatting by re-running [`format_file`] on the token streams of
+//!   the files (c) produced (codegen itself carries no timers).
+//!
+//! Every row has wall time and CPU time (all threads, from `/proc/self/task/*/schedstat`):
+//! on a shared machine wall time also measures the neighbours, and the ratio of wall times
+//! depends on how many cores were free (pulldown-cmark and reading scale with cores; the IR
+//! and codegen run one thread per version). It also reports a cold run (listing and reading
+//! the files, then (c) once, before any warm-up; the OS page cache is left as found) and the
+//! peak resident set (`VmHWM`).
+//!
+//! [`read_page`]: crate::reader::page::read_page
+//! [`build_api`]: crate::ir::build_api
+//! [`generate_crate`]: crate::codegen::generate_crate
+//! [`format_file`]: crate::codegen::format_file
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pulldown_cmark::{Options, Parser};
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::codegen::{self, CrateOptions, Files};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ir::{self, Api};
+use crate::reader::page::{read_page, Page};
+
+/// Targets the numbers are reported against (issues 3 and 4).
+const TARGET_B_RATIO: f64 = 2.0;
+const TARGET_C_RATIO: f64 = 7.0;
+const TARGET_PEAK_BYTES: u64 = 2 << 30;
+/// progenitor's generation cost per operation, in milliseconds (issue 4's comparison).
+const PROGENITOR_MS_PER_OP: f64 = 0.57;
+
+/// What to measure.
+#[derive(Clone, Debug)]
+pub struct BenchOptions {
+    /// Corpus root (version folders) or one version folder.
+    pub corpus: PathBuf,
+    /// Timed runs per stage (after one warm-up); at least 1.
+    pub runs: usize,
+}
+
+/// One version's pages, loaded: (relative path, text after lossy UTF-8 decoding).
+struct Version {
+    name: String,
+    pages: Vec<(String, String)>,
+}
+
+/// Timings of one stage over the runs.
+#[derive(Clone, Debug, Default)]
+struct Samples(Vec<Duration>);
+
+impl Samples {
+    fn push(&mut self, d: Duration) {
+        self.0.push(d);
+    }
+    fn median(&self) -> Duration {
+        let mut v = self.0.clone();
+        v.sort();
+        match v.len() {
+            0 => Duration::ZERO,
+            n if n % 2 == 1 => v[n / 2],
+            n => (v[n / 2 - 1] + v[n / 2]) / 2,
+        }
+    }
+    fn min(&self) -> Duration {
+        self.0.iter().copied().min().unwrap_or_default()
+    }
+    fn max(&self) -> Duration {
+        self.0.iter().copied().max().unwrap_or_default()
+    }
+}
+
+/// One row of the table: wall and CPU time of each run.
+#[derive(Clone, Debug, Default)]
+struct Row {
+    wall: Samples,
+    cpu: Samples,
+}
+
+impl Row {
+    fn push(&mut self, wall: Duration, cpu: Duration) {
+        self.wall.push(wall);
+        self.cpu.push(cpu);
+    }
+}
+
+/// Everything `docgen bench` measured.
+pub struct Report {
+    corpus: PathBuf,
+    runs: usize,
+    threads: usize,
+    versions: Vec<(String, usize)>,
+    bytes: usize,
+    operations: usize,
+    types: usize,
+    diagnostics: usize,
+    io: Duration,
+    cold_c: Duration,
+    a: Row,
+    b: Row,
+    c: Row,
+    c_read: Row,
+    c_ir: Row,
+    c_codegen: Row,
+    format: Row,
+    /// Peak RSS (VmHWM) after each stage's runs, when the kernel lets the peak be reset
+    /// between stages; otherwise the process peak so far.
+    peak_a: Option<u64>,
+    peak_b: Option<u64>,
+    peak_c: Option<u64>,
+    peak_resettable: bool,
+    /// Peak of the cold run: loading the pages, then (c) once, from process start.
+    peak_cold: Option<u64>,
+    /// Peak while estimating the formatting share (a bench artifact: it holds every
+    /// generated file as proc-macro2 tokens at once).
+    peak_format: Option<u64>,
+}
+
+/// Time `f` (wall, process CPU).
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration, Duration) {
+    let (t, cpu) = (Instant::now(), cpu_time());
+    let out = f();
+    (out, t.elapsed(), cpu_time().saturating_sub(cpu))
+}
+
+/// Run the benchmark. Errors are I/O problems with the corpus.
+pub fn run(options: &BenchOptions) -> Result<Report, String> {
+    let runs = options.runs.max(1);
+    let dirs = crate::version_dirs(&options.corpus);
+    if dirs.is_empty() {
+        return Err(format!("{} holds no api/ or resources/ folder, nor version folders that do", options.corpus.display()));
+    }
+
+    // Cold: list and read the files, then (c) once. Nothing has run before in this process.
+    let t = Instant::now();
+    let versions = dirs.iter().map(|d| load(d)).collect::<Result<Vec<_>, _>>()?;
+    let io = t.elapsed();
+    let t = Instant::now();
+    let (cold_out, _) = stage_c(&versions);
+    let cold_c = t.elapsed();
+    let peak_cold = peak_rss();
+    let operations = cold_out.iter().map(|(api, _, _)| api.operations.len()).sum();
+    let types = cold_out.iter().map(|(api, _, _)| api.types.len()).sum();
+    let diagnostics = cold_out.iter().map(|(_, d, _)| d.len()).sum();
+    drop(cold_out);
+
+    let peak_resettable = reset_peak();
+    let mut a = Row::default();
+    black_box(stage_a(&versions));
+    for _ in 0..runs {
+        let (events, wall, cpu) = timed(|| stage_a(&versions));
+        black_box(events);
+        a.push(wall, cpu);
+    }
+    let peak_a = peak_rss();
+
+    reset_peak();
+    let mut b = Row::default();
+    drop(black_box(stage_b(&versions)));
+    for _ in 0..runs {
+        let (out, wall, cpu) = timed(|| stage_b(&versions));
+        b.push(wall, cpu);
+        drop(black_box(out)); // freeing is not part of the stage
+    }
+    let peak_b = peak_rss();
+
+    reset_peak();
+    let (mut c, mut c_read, mut c_ir, mut c_codegen) = (Row::default(), Row::default(), Row::default(), Row::default());
+    drop(black_box(stage_c(&versions)));
+    let mut last_files = Vec::new();
+    for _ in 0..runs {
+        let ((out, parts), wall, cpu) = timed(|| stage_c(&versions));
+        c.push(wall, cpu);
+        c_read.push(parts.read.0, parts.read.1);
+        c_ir.push(parts.ir.0, parts.ir.1);
+        c_codegen.push(parts.codegen.0, parts.codegen.1);
+        last_files = out.into_iter().map(|(api, _, files)| (api.version, files)).collect();
+    }
+    let peak_c = peak_rss();
+    reset_peak();
+
+    // prettyplease's share of codegen: format the token streams of the files (c) produced
+    // again, the way `generate_crate` does: sequentially within a version, versions in
+    // parallel. (proc-macro2 token streams are not `Send`, so each version's thread parses
+    // its own, untimed, and all threads start formatting together at a barrier.) Wall time
+    // is the slowest version's, CPU time the sum of the threads' own.
+    let barrier = std::sync::Barrier::new(last_files.len());
+    let per_version: Vec<Vec<(Duration, Duration)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = last_files
+            .iter()
+            .map(|(label, files)| {
+                let barrier = &barrier;
+                scope.spawn(move || {
+                    let mut times = Vec::new();
+                    for run in 0..=runs {
+                        let streams: Vec<proc_macro2::TokenStream> = files
+                            .iter()
+                            .filter(|(path, _)| path.ends_with(".rs"))
+                            .filter_map(|(_, text)| text.split_once('\n').and_then(|(_, body)| body.parse().ok()))
+                            .collect();
+                        barrier.wait();
+                        let (t, cpu) = (Instant::now(), thread_cpu_time());
+                        for tokens in streams {
+                            black_box(codegen::format_file(tokens, label));
+                        }
+                        if run > 0 {
+                            times.push((t.elapsed(), thread_cpu_time().saturating_sub(cpu)));
+                        }
+                        barrier.wait();
+                    }
+                    times
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    drop(last_files);
+    let mut format = Row::default();
+    for run in 0..runs {
+        let times: Vec<(Duration, Duration)> = per_version.iter().filter_map(|t| t.get(run)).copied().collect();
+        format.push(times.iter().map(|t| t.0).max().unwrap_or_default(), times.iter().map(|t| t.1).sum());
+    }
+
+    Ok(Report {
+        corpus: options.corpus.clone(),
+        runs,
+        threads: rayon::current_num_threads(),
+        versions: versions.iter().map(|v| (v.name.clone(), v.pages.len())).collect(),
+        bytes: versions.iter().flat_map(|v| &v.pages).map(|(_, t)| t.len()).sum(),
+        operations,
+        types,
+        diagnostics,
+        io,
+        cold_c,
+        a,
+        b,
+        c,
+        c_read,
+        c_ir,
+        c_codegen,
+        format,
+        peak_a,
+        peak_b,
+        peak_c,
+        peak_resettable,
+        peak_cold,
+        peak_format: peak_rss(),
+    })
+}
+
+/// A single stage, for profilers: `a` (pulldown-cmark), `read` (read_page only), `b` or `c`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Only {
+    /// pulldown-cmark alone.
+    A,
+    /// `read_page` on every page, no IR.
+    Read,
+    /// read → IR.
+    B,
+    /// read → IR → formatted Rust.
+    C,
+}
+
+/// Load the corpus, then run one stage `runs` times (no warm-up, no other stage) and return
+/// each run's wall time: a quiet loop to attach a profiler to.
+pub fn run_only(options: &BenchOptions, only: Only) -> Result<Vec<(Duration, Duration)>, String> {
+    let versions = crate::version_dirs(&options.corpus).iter().map(|d| load(d)).collect::<Result<Vec<_>, _>>()?;
+    if versions.is_empty() {
+        return Err(format!("{} holds no version folders", options.corpus.display()));
+    }
+    let mut times = Vec::new();
+    for _ in 0..options.runs.max(1) {
+        // Freeing the stage's output is not timed, as in `run`.
+        let (wall, cpu) = match only {
+            Only::A => {
+                let (out, wall, cpu) = timed(|| stage_a(&versions));
+                black_box(out);
+                (wall, cpu)
+            }
+            Only::Read => {
+                let (out, wall, cpu) = timed(|| read_all(&versions));
+                drop(black_box(out));
+                (wall, cpu)
+            }
+            Only::B => {
+                let (out, wall, cpu) = timed(|| stage_b(&versions));
+                drop(black_box(out));
+                (wall, cpu)
+            }
+            Only::C => {
+                let (out, wall, cpu) = timed(|| stage_c(&versions));
+                drop(black_box(out));
+                (wall, cpu)
+            }
+        };
+        times.push((wall, cpu));
+    }
+    Ok(times)
+}
+
+fn load(dir: &Path) -> Result<Version, String> {
+    let files = crate::list_pages(dir).map_err(|e| e.to_string())?;
+    let pages = files
+        .into_par_iter()
+        .map(|rel| {
+            let bytes = std::fs::read(dir.join(&rel)).map_err(|e| format!("cannot read {}: {e}", dir.join(&rel).display()))?;
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Ok((rel, text))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "docs".into());
+    Ok(Version { name, pages })
+}
+
+/// (a): pulldown-cmark over every page; returns the event count so nothing is optimized away.
+fn stage_a(versions: &[Version]) -> usize {
+    versions
+        .iter()
+        .flat_map(|v| &v.pages)
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|(_, text)| Parser::new_ext(text, Options::ENABLE_TABLES).count())
+        .sum()
+}
+
+/// Read every page of each version (in parallel), as `read_docs` does after loading.
+fn read_all(versions: &[Version]) -> Vec<(Vec<Page>, Vec<Diagnostic>)> {
+    versions
+        .iter()
+        .map(|v| {
+            let results: Vec<(Page, Vec<Diagnostic>)> = v
+                .pages
+                .par_iter()
+                .map(|(rel, text)| {
+                    let mut diags = Diagnostics::for_file(rel.as_str());
+                    let page = read_page(rel, text, &mut diags);
+                    (page, diags.into_vec())
+                })
+                .collect();
+            let mut pages = Vec::with_capacity(results.len());
+            let mut diagnostics = Vec::new();
+            for (page, diags) in results {
+                pages.push(page);
+                diagnostics.extend(diags);
+            }
+            (pages, diagnostics)
+        })
+        .collect()
+}
+
+/// Resolve each version (versions in parallel).
+fn build_all(versions: &[Version], read: Vec<(Vec<Page>, Vec<Diagnostic>)>) -> Vec<(Api, Vec<Diagnostic>)> {
+    versions
+        .par_iter()
+        .zip(read.into_par_iter())
+        .map(|(v, (pages, mut diagnostics))| {
+            let (api, more) = ir::build_api(&ir::BuildInput { version: &v.name, pages: &pages });
+            diagnostics.extend(more);
+            (api, diagnostics)
+        })
+        .collect()
+}
+
+/// (b): read → IR.
+fn stage_b(versions: &[Version]) -> Vec<(Api, Vec<Diagnostic>)> {
+    build_all(versions, read_all(versions))
+}
+
+/// (wall, CPU) of each part of (c).
+struct Parts {
+    read: (Duration, Duration),
+    ir: (Duration, Duration),
+    codegen: (Duration, Duration),
+}
+
+/// (c): read → IR → formatted Rust, with the parts timed.
+fn stage_c(versions: &[Version]) -> (Vec<(Api, Vec<Diagnostic>, Files)>, Parts) {
+    let (read, read_wall, read_cpu) = timed(|| read_all(versions));
+    let (apis, ir_wall, ir_cpu) = timed(|| build_all(versions, read));
+    let (out, codegen_wall, codegen_cpu) = timed(|| {
+        apis.into_par_iter()
+            .map(|(api, diags)| {
+                let options = CrateOptions { crate_name: "graph-bindings".into(), source_label: api.version.clone(), standalone: true };
+                let files = codegen::generate_crate(&api, &options);
+                (api, diags, files)
+            })
+            .collect()
+    });
+    (out, Parts { read: (read_wall, read_cpu), ir: (ir_wall, ir_cpu), codegen: (codegen_wall, codegen_cpu) })
+}
+
+/// CPU time (on-CPU time of every thread) of this process so far: the sum of the first
+/// field of `/proc/self/task/*/schedstat` (nanoseconds). Falls back to `/proc/self/stat`
+/// (10 ms ticks); zero where neither exists.
+fn cpu_time() -> Duration {
+    let from_tasks = std::fs::read_dir("/proc/self/task").ok().map(|tasks| {
+        tasks
+            .flatten()
+            .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+            .filter_map(|s| s.split_whitespace().next().and_then(|ns| ns.parse::<u64>().ok()))
+            .sum::<u64>()
+    });
+    if let Some(ns) = from_tasks.filter(|ns| *ns > 0) {
+        return Duration::from_nanos(ns);
+    }
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return Duration::ZERO };
+    // Fields after the `(comm)`: state is field 3, utime 14 and stime 15.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = rest.split_whitespace().skip(11).take(2).filter_map(|f| f.parse::<u64>().ok()).sum();
+    Duration::from_millis(ticks * 10)
+}
+
+/// CPU time of the calling thread (`/proc/thread-self/schedstat`), zero where missing.
+fn thread_cpu_time() -> Duration {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|ns| ns.parse::<u64>().ok()))
+        .map_or(Duration::ZERO, Duration::from_nanos)
+}
+
+/// Reset the peak-RSS watermark (Linux `clear_refs` value 5). False when not possible.
+fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+/// `VmHWM` from `/proc/self/status`, in bytes.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.trim_start_matches("VmHWM:").trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kib * 1024)
+}
+
+fn secs(d: Duration) -> f64 {
+    d.as_secs_f64()
+}
+
+fn fmt_time(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.3} s")
+    } else if s >= 1e-3 {
+        format!("{:.1} ms", s * 1e3)
+    } else {
+        format!("{:.1} µs", s * 1e6)
+    }
+}
+
+fn fmt_bytes(b: Option<u64>) -> String {
+    match b {
+        Some(b) => format!("{:.0} MiB", b as f64 / (1u64 << 20) as f64),
+        None => "n/a".into(),
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "MET"
+    } else {
+        "MISSED"
+    }
+}
+
+impl Report {
+    fn pages(&self) -> usize {
+        self.versions.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Codegen minus the re-measured formatting: the token-building share (wall, CPU).
+    fn tokens(&self) -> (Duration, Duration) {
+        (
+            self.c_codegen.wall.median().saturating_sub(self.format.wall.median()),
+            self.c_codegen.cpu.median().saturating_sub(self.format.cpu.median()),
+        )
+    }
+
+    fn peak(&self) -> Option<u64> {
+        self.peak_cold.max(self.peak_c)
+    }
+
+    /// The report as JSON (seconds, bytes).
+    pub fn to_json(&self) -> serde_json::Value {
+        let a_wall = secs(self.a.wall.median());
+        let a_cpu = secs(self.a.cpu.median());
+        let samples = |s: &Samples| s.0.iter().map(|d| secs(*d)).collect::<Vec<_>>();
+        let row = |r: &Row| {
+            json!({
+                "wall_median_s": secs(r.wall.median()),
+                "wall_min_s": secs(r.wall.min()),
+                "wall_max_s": secs(r.wall.max()),
+                "wall_ratio_to_a": secs(r.wall.median()) / a_wall,
+                "cpu_median_s": secs(r.cpu.median()),
+                "cpu_ratio_to_a": secs(r.cpu.median()) / a_cpu,
+                "per_page_us": secs(r.wall.median()) * 1e6 / self.pages() as f64,
+                "per_operation_ms": secs(r.wall.median()) * 1e3 / self.operations.max(1) as f64,
+                "wall_samples_s": samples(&r.wall),
+                "cpu_samples_s": samples(&r.cpu),
+            })
+        };
+        let (tokens_wall, tokens_cpu) = self.tokens();
+        let ratio_b = secs(self.b.wall.median()) / a_wall;
+        let ratio_c = secs(self.c.wall.median()) / a_wall;
+        json!({
+            "corpus": self.corpus.display().to_string(),
+            "runs": self.runs,
+            "threads": self.threads,
+            "versions": self.versions.iter().map(|(v, n)| json!({"version": v, "pages": n})).collect::<Vec<_>>(),
+            "pages": self.pages(),
+            "bytes": self.bytes,
+            "operations": self.operations,
+            "types": self.types,
+            "diagnostics": self.diagnostics,
+            "cold": { "io_s": secs(self.io), "c_s": secs(self.cold_c), "total_s": secs(self.io + self.cold_c) },
+            "a_pulldown_cmark": row(&self.a),
+            "b_read_ir": row(&self.b),
+            "c_read_ir_rust": row(&self.c),
+            "c_parts": {
+                "read": row(&self.c_read),
+                "ir": row(&self.c_ir),
+                "codegen": row(&self.c_codegen),
+                "codegen_tokens": { "wall_s": secs(tokens_wall), "cpu_s": secs(tokens_cpu) },
+                "codegen_format": row(&self.format),
+            },
+            "peak_rss_bytes": {
+                "a": self.peak_a, "b": self.peak_b, "c": self.peak_c,
+                "per_stage": self.peak_resettable, "cold_load_and_c": self.peak_cold,
+                "format_estimate": self.peak_format,
+            },
+            "targets": {
+                "b_ratio": ratio_b, "b_cpu_ratio": secs(self.b.cpu.median()) / a_cpu,
+                "b_ratio_target": TARGET_B_RATIO, "b_met": ratio_b <= TARGET_B_RATIO,
+                "c_ratio": ratio_c, "c_cpu_ratio": secs(self.c.cpu.median()) / a_cpu,
+                "c_ratio_target": TARGET_C_RATIO, "c_met": ratio_c <= TARGET_C_RATIO,
+                "c_peak_target_bytes": TARGET_PEAK_BYTES,
+                "c_peak_met": self.peak().is_some_and(|p| p < TARGET_PEAK_BYTES),
+                "c_ms_per_operation": secs(self.c.wall.median()) * 1e3 / self.operations.max(1) as f64,
+                "progenitor_ms_per_operation": PROGENITOR_MS_PER_OP,
+            },
+        })
+    }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let pages = self.pages() as u32;
+        let ops = self.operations.max(1) as u32;
+        let (a_wall, a_cpu) = (secs(self.a.wall.median()), secs(self.a.cpu.median()));
+        let versions: Vec<String> = self.versions.iter().map(|(v, n)| format!("{v}: {n}")).collect();
+        writeln!(f, "docgen bench {}", self.corpus.display())?;
+        writeln!(
+            f,
+            "  {} pages ({}), {:.1} MiB; {} operations, {} types, {} diagnostics",
+            pages,
+            versions.join(", "),
+            self.bytes as f64 / (1u64 << 20) as f64,
+            self.operations,
+            self.types,
+            self.diagnostics
+        )?;
+        writeln!(f, "  median of {} runs after 1 warm-up; {} rayon threads; pages pre-loaded in memory", self.runs, self.threads)?;
+        writeln!(f)?;
+        writeln!(
+            f,
+            "{:<32} {:>9} {:>9} {:>9} {:>6} {:>9} {:>6} {:>9} {:>9} {:>8}",
+            "stage", "wall", "min", "max", "×(a)", "CPU", "×(a)", "per page", "per op", "peak RSS"
+        )?;
+        let line = |f: &mut std::fmt::Formatter<'_>, name: &str, wall: Duration, min: String, max: String, cpu: Duration, peak: Option<u64>| {
+            writeln!(
+                f,
+                "{:<32} {:>9} {:>9} {:>9} {:>6.2} {:>9} {:>6.2} {:>9} {:>9} {:>8}",
+                name,
+                fmt_time(wall),
+                min,
+                max,
+                secs(wall) / a_wall,
+                fmt_time(cpu),
+                secs(cpu) / a_cpu,
+                fmt_time(wall / pages.max(1)),
+                fmt_time(wall / ops),
+                peak.map_or(String::new(), |p| fmt_bytes(Some(p)))
+            )
+        };
+        let row = |f: &mut std::fmt::Formatter<'_>, name: &str, r: &Row, peak: Option<u64>| {
+            line(f, name, r.wall.median(), fmt_time(r.wall.min()), fmt_time(r.wall.max()), r.cpu.median(), peak)
+        };
+        row(f, "(a) pulldown-cmark only", &self.a, self.peak_a)?;
+        row(f, "(b) read → IR", &self.b, self.peak_b)?;
+        row(f, "(c) read → IR → formatted Rust", &self.c, self.peak_c)?;
+        row(f, "  (c) read pages", &self.c_read, None)?;
+        row(f, "  (c) build IR", &self.c_ir, None)?;
+        row(f, "  (c) codegen", &self.c_codegen, None)?;
+        let (tokens_wall, tokens_cpu) = self.tokens();
+        line(f, "    ≈ tokens (codegen − format)", tokens_wall, String::new(), String::new(), tokens_cpu, None)?;
+        row(f, "    ≈ prettyplease format", &self.format, None)?;
+        writeln!(f)?;
+        writeln!(
+            f,
+            "cold (first run, page cache as found): read files {} + (c) {} = {}",
+            fmt_time(self.io),
+            fmt_time(self.cold_c),
+            fmt_time(self.io + self.cold_c)
+        )?;
+        let peak_note = if self.peak_resettable {
+            "VmHWM reset before each stage's runs, so it includes heap kept from earlier stages"
+        } else {
+            "VmHWM could not be reset: process peak so far"
+        };
+        writeln!(f, "peak RSS per stage: {peak_note}; all include the {:.0} MiB of pre-loaded pages", self.bytes as f64 / (1u64 << 20) as f64)?;
+        writeln!(
+            f,
+            "peak RSS of the cold run (process start → files loaded → (c) once): {}; of the format estimate (bench only): {}",
+            fmt_bytes(self.peak_cold),
+            fmt_bytes(self.peak_format)
+        )?;
+        writeln!(f, "CPU = on-CPU time of all threads; wall ratios depend on free cores (IR and codegen use one thread per version)")?;
+        writeln!(f)?;
+        let (rb, rc) = (secs(self.b.wall.median()) / a_wall, secs(self.c.wall.median()) / a_wall);
+        let (cb, cc) = (secs(self.b.cpu.median()) / a_cpu, secs(self.c.cpu.median()) / a_cpu);
+        let per_op = secs(self.c.wall.median()) * 1e3 / ops as f64;
+        writeln!(f, "targets (wall; CPU in brackets):")?;
+        writeln!(f, "  issue 3: (b) ≤ {TARGET_B_RATIO}× (a)      {rb:.2}× [{cb:.2}×]  {}", verdict(rb <= TARGET_B_RATIO))?;
+        writeln!(f, "  issue 4: (c) ≤ {TARGET_C_RATIO}× (a)      {rc:.2}× [{cc:.2}×]  {}", verdict(rc <= TARGET_C_RATIO))?;
+        writeln!(f, "  issue 4: (c) peak < 2 GiB     {}  {}", fmt_bytes(self.peak()), verdict(self.peak().is_some_and(|p| p < TARGET_PEAK_BYTES)))?;
+        write!(f, "  issue 4: (c) per operation    {per_op:.3} ms wall (progenitor: {PROGENITOR_MS_PER_OP} ms)")
+    }
+}
