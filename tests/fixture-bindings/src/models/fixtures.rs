@@ -77,7 +77,7 @@ pub struct Circle {
     pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
-    /// Documented type: `\[shapeKind\](shapekind.md)`.
+    /// Documented type: `shapeKind`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -86,7 +86,7 @@ pub struct Circle {
     pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
-    /// Documented type: `\[shapeStyle\](enums.md#shapestyle-values)`.
+    /// Documented type: `shapeStyle`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -249,7 +249,7 @@ pub struct Circle {
     pub size: ::std::option::Option<::std::option::Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -258,7 +258,7 @@ pub struct Circle {
     pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -315,7 +315,7 @@ pub struct Drawing {
     pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Outcome of the last rendering.
     ///
-    /// Documented type: `\[result\](result.md)`.
+    /// Documented type: `result`.
     #[serde(
         rename = "lastResult",
         default,
@@ -327,7 +327,7 @@ pub struct Drawing {
     >,
     /// Shapes on the drawing; items are circles, squares or plain shapes.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -338,7 +338,7 @@ pub struct Drawing {
     >,
     /// The highlighted shape, of any kind.
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -412,7 +412,7 @@ pub struct Shape {
     pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
-    /// Documented type: `\[shapeKind\](shapekind.md)`.
+    /// Documented type: `shapeKind`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -421,7 +421,7 @@ pub struct Shape {
     pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
-    /// Documented type: `\[shapeStyle\](enums.md#shapestyle-values)`.
+    /// Documented type: `shapeStyle`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -584,7 +584,7 @@ pub struct Shape {
     pub size: ::std::option::Option<::std::option::Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -593,7 +593,7 @@ pub struct Shape {
     pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -757,7 +757,7 @@ pub struct Square {
     pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
-    /// Documented type: `\[shapeKind\](shapekind.md)`.
+    /// Documented type: `shapeKind`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -766,7 +766,7 @@ pub struct Square {
     pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
-    /// Documented type: `\[shapeStyle\](enums.md#shapestyle-values)`.
+    /// Documented type: `shapeStyle`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -929,7 +929,7 @@ pub struct Square {
     pub size: ::std::option::Option<::std::option::Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -938,7 +938,7 @@ pub struct Square {
     pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
