@@ -8,9 +8,9 @@
 ///
 /// Permissions:
 ///
-/// - Delegated (work or school account): **TODO: Determine scopes **
+/// - Delegated (work or school account): \*\*TODO: Determine scopes \*\*
 /// - Delegated (personal Microsoft account): Not supported.
-/// - Application: **TODO: Determine AppOnly scopes **
+/// - Application: \*\*TODO: Determine AppOnly scopes \*\*
 ///
 /// Source: `api/sideloadingkey-create.md` line 31.
 pub fn create_side_loading_key(

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_attrs;
+use super::docs::{doc_attrs, markdown_text};
 use super::naming::{self, ident};
 use super::features::Features;
 use super::names::{Names, Polymorphic};
@@ -238,8 +238,10 @@ fn type_doc(def: &TypeDef) -> String {
 
 fn property_doc(p: &Property) -> String {
     let mut doc = if p.description.is_empty() { format!("`{}`", p.name) } else { p.description.clone() };
-    if !p.written_type.is_empty() {
-        doc.push_str(&format!("\n\nDocumented type: `{}`.", p.written_type.replace('`', "")));
+    // The cell's markdown as text: a code span would show link syntax and escapes verbatim.
+    let written = markdown_text(&p.written_type).replace('`', "");
+    if !written.is_empty() {
+        doc.push_str(&format!("\n\nDocumented type: `{written}`."));
     }
     doc
 }

@@ -81,7 +81,7 @@ pub struct Circle {
     pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
-    /// Documented type: `\[shapeKind\](shapekind.md)`.
+    /// Documented type: `shapeKind`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -90,7 +90,7 @@ pub struct Circle {
     pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
-    /// Documented type: `\[shapeStyle\](enums.md#shapestyle-values)`.
+    /// Documented type: `shapeStyle`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -253,7 +253,7 @@ pub struct Circle {
     pub size: ::std::option::Option<::std::option::Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -262,7 +262,7 @@ pub struct Circle {
     pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -320,7 +320,7 @@ pub struct Drawing {
     pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// Outcome of the last rendering.
     ///
-    /// Documented type: `\[result\](result.md)`.
+    /// Documented type: `result`.
     #[serde(
         rename = "lastResult",
         default,
@@ -332,7 +332,7 @@ pub struct Drawing {
     >,
     /// Shapes on the drawing; items are circles, squares or plain shapes.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -343,7 +343,7 @@ pub struct Drawing {
     >,
     /// The highlighted shape, of any kind.
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -419,7 +419,7 @@ pub struct Shape {
     pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
-    /// Documented type: `\[shapeKind\](shapekind.md)`.
+    /// Documented type: `shapeKind`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -428,7 +428,7 @@ pub struct Shape {
     pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
-    /// Documented type: `\[shapeStyle\](enums.md#shapestyle-values)`.
+    /// Documented type: `shapeStyle`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -591,7 +591,7 @@ pub struct Shape {
     pub size: ::std::option::Option<::std::option::Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -600,7 +600,7 @@ pub struct Shape {
     pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -775,7 +775,7 @@ pub struct Square {
     pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
-    /// Documented type: `\[shapeKind\](shapekind.md)`.
+    /// Documented type: `shapeKind`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -784,7 +784,7 @@ pub struct Square {
     pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
-    /// Documented type: `\[shapeStyle\](enums.md#shapestyle-values)`.
+    /// Documented type: `shapeStyle`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -947,7 +947,7 @@ pub struct Square {
     pub size: ::std::option::Option<::std::option::Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
-    /// Documented type: `\[shape\](shape.md)`.
+    /// Documented type: `shape`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
@@ -956,7 +956,7 @@ pub struct Square {
     pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
-    /// Documented type: `\[shape\](shape.md) collection`.
+    /// Documented type: `shape collection`.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
