@@ -5,9 +5,9 @@
 //! must survive" of corpus-guide §11) is mutated in memory — truncations (one of them in the
 //! middle of a UTF-8 sequence, then lossy-decoded), deleted lines, byte flips, doubled fence
 //! lines, removed closing fences and `-->`, duplicated annotation comments, bytes
-//! overwritten with markup characters — and every
-//! mutant is read under `catch_unwind`, so the report names each page and mutation that
-//! panicked. Each version's mutants of one kind are then resolved together by `build_api`.
+//! overwritten with markup characters, spaces turned into NBSP and other odd whitespace —
+//! and every mutant is read under `catch_unwind`, so the report names each page and
+//! mutation that panicked. Each version's mutants of one kind are then resolved together by `build_api`.
 //!
 //! Hangs: a watchdog ends the process, naming the page, if one page runs for more than
 //! `HANG_LIMIT`; after the run, any page slower than `PAGE_LIMIT` (about 100× the typical
@@ -172,6 +172,20 @@ const MUTATIONS: &[Mutation] = &[
             out[i] = MARKUP[r.below(MARKUP.len())];
         }
         Some(out)
+    }),
+    ("spaces-to-unicode", |b, r| {
+        // Some spaces become the wide or odd whitespace the corpus has (NBSP, U+202F,
+        // U+200B, TAB): byte offsets and char boundaries stop lining up.
+        const SPACES: &[&[u8]] = &["\u{a0}".as_bytes(), "\u{202f}".as_bytes(), "\u{200b}".as_bytes(), b"\t"];
+        let mut out = Vec::with_capacity(b.len() + b.len() / 8);
+        for &byte in b {
+            if byte == b' ' && r.below(4) == 0 {
+                out.extend_from_slice(SPACES[r.below(SPACES.len())]);
+            } else {
+                out.push(byte);
+            }
+        }
+        (out.len() != b.len()).then_some(out)
     }),
     ("double-fence", |b, r| {
         let fences: Vec<(usize, usize)> = lines(b).into_iter().filter(|l| is_fence_line(line_text(b, *l))).collect();

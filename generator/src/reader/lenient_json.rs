@@ -406,6 +406,44 @@ fn locate(src: &str, off: usize) -> (u32, u32) {
     (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
 }
 
+/// [`locate`] for non-decreasing offsets, in one pass over `src`: calling `locate` per
+/// repair rescanned the text from its start each time, which made a body with thousands of
+/// repairs (e.g. NBSP as JSON whitespace on every line) quadratic.
+struct Locator<'a> {
+    src: &'a str,
+    /// Char boundary reached so far, its 0-based line and 1-based column.
+    pos: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Locator<'a> {
+    fn new(src: &'a str) -> Self {
+        Locator { src, pos: 0, line: 0, column: 1 }
+    }
+
+    /// Same as `locate(src, off)`; `off` must not be less than the previous call's.
+    fn locate(&mut self, off: usize) -> (u32, u32) {
+        let mut off = off.min(self.src.len());
+        while !self.src.is_char_boundary(off) {
+            off -= 1;
+        }
+        if off < self.pos {
+            return locate(self.src, off);
+        }
+        let step = &self.src[self.pos..off];
+        match step.rfind('\n') {
+            Some(i) => {
+                self.line += step.bytes().filter(|&b| b == b'\n').count();
+                self.column = step[i + 1..].chars().count() + 1;
+            }
+            None => self.column += step.chars().count(),
+        }
+        self.pos = off;
+        (u32::try_from(self.line).unwrap_or(u32::MAX), u32::try_from(self.column).unwrap_or(u32::MAX))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     LBrace,
@@ -501,8 +539,9 @@ impl<'a> Repairer<'a> {
         })?;
         self.repairs.sort_unstable_by_key(|&(off, kind)| (off, kind));
         let mut repairs: Vec<Repair> = Vec::with_capacity(self.repairs.len());
+        let mut locator = Locator::new(self.src);
         for &(off, kind) in &self.repairs {
-            let (line, column) = locate(self.src, off);
+            let (line, column) = locator.locate(off);
             let same_line_space = kind == RepairKind::UnicodeWhitespace
                 && repairs.iter().rev().take_while(|r| r.line == line).any(|r| r.kind == kind);
             if !same_line_space {
@@ -997,6 +1036,18 @@ mod tests {
         let parsed = ok(STRICT);
         assert!(parsed.is_strict());
         assert_eq!(parsed.value, serde_json::from_str::<Value>(STRICT).unwrap());
+    }
+
+    #[test]
+    fn locator_agrees_with_locate() {
+        let src = "{\n  \"a\":\u{a0}1,\n\u{202f} \"b\": \"x\u{e9}y\"\n\n}";
+        let mut offsets: Vec<usize> = (0..=src.len() + 2).collect();
+        offsets.extend([3, 3, src.len()]);
+        offsets.sort();
+        let mut locator = Locator::new(src);
+        for off in offsets {
+            assert_eq!(locator.locate(off), locate(src, off), "offset {off}");
+        }
     }
 
     #[test]
