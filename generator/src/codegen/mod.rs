@@ -12,10 +12,13 @@ pub mod requests;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use itertools::Itertools;
+use rayon::prelude::*;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Api, TypeDef, TypeRef};
+use crate::ir::{Api, Operation, TypeDef, TypeRef};
 use names::Names;
 
 /// Text of the runtime module every generated crate carries.
@@ -84,6 +87,14 @@ pub fn format_file(tokens: TokenStream, source_label: &str) -> String {
     }
 }
 
+/// Format items (no inner attributes) exactly as they print inside a whole file.
+fn format_items(tokens: TokenStream) -> String {
+    match syn::parse2::<syn::File>(tokens) {
+        Ok(file) => prettyplease::unparse(&file),
+        Err(e) => panic!("docgen produced tokens that are not Rust items ({e})"),
+    }
+}
+
 /// Generate a crate for one API version.
 pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     let names = Names::new(api);
@@ -102,31 +113,42 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     }
     let workloads: BTreeSet<&str> = by_workload.keys().chain(ops_by_workload.keys()).copied().collect();
 
-    for (workload, defs) in &by_workload {
-        let mut items: Vec<(String, TokenStream)> = defs
-            .iter()
-            .map(|(key, def)| (names.type_name(key).unwrap_or_default().to_string(), models::model(api, key, def, &names, &features)))
-            .collect();
-        for (key, _) in defs {
+    // Each model is built and formatted on its own, on all cores (formatting is the hot spot
+    // of generation); the file is the items in name order, as one prettyplease pass over the
+    // whole file would print them.
+    let mut rendered: Vec<(&str, String, String)> = by_workload
+        .iter()
+        .flat_map(|(workload, defs)| defs.iter().map(move |(key, def)| (*workload, *key, *def)))
+        .collect::<Vec<_>>()
+        .par_iter()
+        .flat_map_iter(|(workload, key, def)| {
+            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_items(models::model(api, key, def, &names, &features)))];
             if let Some(poly) = names.polymorphic.get(*key) {
-                items.push((poly.any_name.clone(), models::any_enum(api, key, poly, &names, &features)));
+                out.push((*workload, poly.any_name.clone(), format_items(models::any_enum(api, key, poly, &names, &features))));
             }
-        }
-        items.sort_by(|a, b| a.0.cmp(&b.0));
-        let body = items.into_iter().map(|(_, t)| t);
+            out
+        })
+        .collect();
+    rendered.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    for (workload, items) in &rendered.into_iter().chunk_by(|r| r.0) {
         let doc = format!(" Models of the `{workload}` workload.");
-        files.insert(format!("src/models/{workload}.rs"), format_file(quote!(#![doc = #doc] #(#body)*), label));
+        let mut text = format_file(quote!(#![doc = #doc]), label);
+        items.for_each(|(_, _, item)| text.push_str(&item));
+        files.insert(format!("src/models/{workload}.rs"), text);
     }
     files.insert("src/models/mod.rs".into(), module_index("Serde models, one module per workload (each item compiled under the features that need it), re-exported here.", by_workload.keys().copied(), false, label));
 
+    // Names first (in a fixed order, so collisions resolve the same way every run), then
+    // the functions are built and formatted in parallel.
     let mut fn_names = naming::UniqueNames::new();
     for (workload, ops) in &ops_by_workload {
-        let functions = ops.iter().map(|op| {
-            let name = fn_names.claim(&requests::function_name(op, &names));
-            requests::request_function(op, &name, &names)
-        });
+        let named: Vec<(&Operation, String)> = ops.iter().map(|op| (*op, fn_names.claim(&requests::function_name(op, &names)))).collect();
+        let functions: Vec<String> =
+            named.par_iter().map(|(op, name)| format_items(requests::request_function(op, name, &names))).collect();
         let doc = format!(" Request functions of the `{workload}` workload.");
-        files.insert(format!("src/requests/{workload}.rs"), format_file(quote!(#![doc = #doc] #(#functions)*), label));
+        let mut text = format_file(quote!(#![doc = #doc]), label);
+        functions.iter().for_each(|f| text.push_str(f));
+        files.insert(format!("src/requests/{workload}.rs"), text);
     }
     files.insert("src/requests/mod.rs".into(), module_index("Request functions, one module per workload feature, re-exported here.", ops_by_workload.keys().copied(), true, label));
 
