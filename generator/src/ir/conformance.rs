@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::str::FromStr;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::{Api, ExampleBody, TypeDef, TypeKind, TypeRef};
@@ -57,30 +58,34 @@ struct Finding {
 /// Check every example body; record on each the ids of the rules that make it fail to
 /// round-trip, and return the diagnostics.
 pub fn check_examples(api: &mut Api) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
     let mut examples = std::mem::take(&mut api.examples);
-    for ex in &mut examples {
-        let mut findings = Vec::new();
-        let checker = Checker { api };
-        if ex.payload.collection {
-            checker.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
-        } else {
-            checker.value(&ex.payload.ty, false, &ex.json, "$", None, &mut findings);
-        }
-        let mut sink = Diagnostics::for_file(ex.source.file.clone());
-        let mut failing = BTreeSet::new();
-        for f in findings {
-            if f.rule.severity != Severity::Note {
-                failing.insert(f.rule.id);
-            }
-            let line = key_line(ex, f.key.as_deref());
-            sink.report(f.rule, line, 1, f.message);
-        }
-        ex.doc_errors = failing.into_iter().collect();
-        out.extend(sink.into_vec());
-    }
+    let shared: &Api = api;
+    // Examples are independent: check them on all cores, keeping their order.
+    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| check_one(shared, ex)).collect();
     api.examples = examples;
     out
+}
+
+/// Check one example; record its failing rule ids and return its diagnostics.
+fn check_one(api: &Api, ex: &mut ExampleBody) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    let checker = Checker { api };
+    if ex.payload.collection {
+        checker.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
+    } else {
+        checker.value(&ex.payload.ty, false, &ex.json, "$", None, &mut findings);
+    }
+    let mut sink = Diagnostics::for_file(ex.source.file.clone());
+    let mut failing = BTreeSet::new();
+    for f in findings {
+        if f.rule.severity != Severity::Note {
+            failing.insert(f.rule.id);
+        }
+        let line = key_line(ex, f.key.as_deref());
+        sink.report(f.rule, line, 1, f.message);
+    }
+    ex.doc_errors = failing.into_iter().collect();
+    sink.into_vec()
 }
 
 /// The line of the first `"key":` in the body text, else the body's first line.
