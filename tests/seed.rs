@@ -11,8 +11,7 @@ use serde_json::{json, Value};
 const SEED: &str = "api/sideloadingkey-create.md";
 
 fn api() -> Api {
-    let docs = docgen::read_docs(&docs_input()).expect("docs-input readable");
-    docgen::ir::build_api(&docgen::ir::BuildInput { version: &docs.version, pages: &docs.pages }).0
+    docgen::resolve_docs(&docs_input()).expect("docs-input readable").api
 }
 
 fn seed_body(role: ExampleRole) -> Value {

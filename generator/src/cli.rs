@@ -255,8 +255,7 @@ fn ir(args: IrArgs) -> Result<ExitCode, String> {
         let names: Vec<String> = versions.iter().map(|v| v.display().to_string()).collect();
         return Err(format!("{} holds several API versions; pass one of: {}", args.docs.display(), names.join(", ")));
     }
-    let docs = crate::read_docs(&args.docs).map_err(|e| e.to_string())?;
-    let (api, _) = crate::ir::build_api(&crate::ir::BuildInput { version: &docs.version, pages: &docs.pages });
+    let api = crate::resolve_docs(&args.docs).map_err(|e| e.to_string())?.api;
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, &api).map_err(|e| e.to_string())?;
     writeln!(out).map_err(|e| e.to_string())?;
@@ -278,11 +277,7 @@ fn lint(args: LintArgs) -> Result<ExitCode, String> {
     let mut all = Vec::new();
     let mut summaries = Vec::new();
     for dir in &versions {
-        let docs = crate::read_docs(dir).map_err(|e| e.to_string())?;
-        let (api, more) = crate::ir::build_api(&crate::ir::BuildInput { version: &docs.version, pages: &docs.pages });
-        let mut diags = docs.diagnostics.clone();
-        diags.extend(more);
-        diags.sort();
+        let crate::Resolved { docs, api, diagnostics: diags } = crate::resolve_docs(dir).map_err(|e| e.to_string())?;
         summaries.push(crate::summary::Summary::of(&docs, &api, &diags));
         if !args.summary_only {
             match args.format {

@@ -121,6 +121,27 @@ pub fn read_docs(dir: &Path) -> Result<Docs, Error> {
     Ok(Docs { version, pages, diagnostics })
 }
 
+/// One version folder read and resolved: the pages, the IR, and every diagnostic (reading
+/// and resolving), sorted by file and line.
+pub struct Resolved {
+    /// The pages read (their own diagnostics are merged into `diagnostics`).
+    pub docs: Docs,
+    /// The resolved IR.
+    pub api: ir::Api,
+    /// All diagnostics, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read every page of a version folder and resolve it into the IR.
+pub fn resolve_docs(dir: &Path) -> Result<Resolved, Error> {
+    let mut docs = read_docs(dir)?;
+    let (api, more) = ir::build_api(&ir::BuildInput { version: &docs.version, pages: &docs.pages });
+    let mut diagnostics = std::mem::take(&mut docs.diagnostics);
+    diagnostics.extend(more);
+    diagnostics.sort();
+    Ok(Resolved { docs, api, diagnostics })
+}
+
 /// The version folders below `dir`: `dir` itself when it holds `api/` or `resources/`,
 /// else each subfolder that does (the corpus root holds `v1.0/` and `beta/`).
 pub fn version_dirs(dir: &Path) -> Vec<PathBuf> {
@@ -196,11 +217,7 @@ impl Config {
 
     /// Read, resolve and generate. Pure: nothing is written.
     pub fn generate(&self, docs_dir: impl AsRef<Path>) -> Result<Generation, Error> {
-        let docs = read_docs(docs_dir.as_ref())?;
-        let (api, more) = ir::build_api(&ir::BuildInput { version: &docs.version, pages: &docs.pages });
-        let mut diagnostics = docs.diagnostics;
-        diagnostics.extend(more);
-        diagnostics.sort();
+        let Resolved { docs, api, diagnostics } = resolve_docs(docs_dir.as_ref())?;
         let options = codegen::CrateOptions {
             crate_name: self.crate_name.clone(),
             source_label: self.source_label.clone().unwrap_or_else(|| docs.version.clone()),
