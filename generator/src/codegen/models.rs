@@ -62,17 +62,9 @@ pub fn type_tokens(ty: &TypeRef, names: &Names) -> TokenStream {
 
 /// All fields of a structure: inherited ones first (base chain, root first), then its own.
 pub fn all_properties<'a>(api: &'a Api, def: &'a TypeDef) -> Vec<&'a Property> {
+    let key = def.qualified().to_ascii_lowercase();
     let mut chain = vec![def];
-    let mut cursor = def.base.as_ref();
-    while let Some(key) = cursor {
-        match api.types.get(key) {
-            Some(base) if !chain.iter().any(|d| std::ptr::eq(*d, base)) => {
-                chain.push(base);
-                cursor = base.base.as_ref();
-            }
-            _ => break,
-        }
-    }
+    chain.extend(crate::ir::ancestors(&api.types, &key).into_iter().map_while(|base| api.types.get(base)));
     let mut seen = std::collections::BTreeSet::new();
     chain
         .iter()

@@ -107,16 +107,10 @@ fn polymorphic_bases(api: &Api, rust: &BTreeMap<TypeKey, String>, unique: &mut U
     api.examples.iter().for_each(|e| visit(&e.payload.ty));
 
     let mut derived: BTreeMap<&TypeKey, Vec<TypeKey>> = BTreeMap::new();
-    for (key, def) in &api.types {
-        // Walk up the chain so every ancestor lists this type.
-        let mut seen = BTreeSet::new();
-        let mut cursor = def.base.as_ref();
-        while let Some(base) = cursor {
-            if !seen.insert(base.clone()) || base == key {
-                break;
-            }
+    for key in api.types.keys() {
+        // Every ancestor lists this type.
+        for base in crate::ir::ancestors(&api.types, key) {
             derived.entry(base).or_default().push(key.clone());
-            cursor = api.types.get(base).and_then(|b| b.base.as_ref());
         }
     }
     derived

@@ -403,17 +403,11 @@ fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], sinks: &m
 fn drop_inherited_duplicates(types: &mut BTreeMap<TypeKey, TypeDef>) {
     let keys: Vec<TypeKey> = types.keys().cloned().collect();
     for key in keys {
-        let mut inherited = BTreeSet::new();
-        let mut cursor = types[&key].base.clone();
-        let mut guard = BTreeSet::new();
-        while let Some(base) = cursor {
-            if !guard.insert(base.clone()) {
-                break;
-            }
-            let Some(def) = types.get(&base) else { break };
-            inherited.extend(def.properties.iter().map(|p| p.name.to_ascii_lowercase()));
-            cursor = def.base.clone();
-        }
+        let inherited: BTreeSet<String> = super::ancestors(types, &key)
+            .into_iter()
+            .filter_map(|base| types.get(base))
+            .flat_map(|def| def.properties.iter().map(|p| p.name.to_ascii_lowercase()))
+            .collect();
         if let Some(def) = types.get_mut(&key) {
             def.properties.retain(|p| !inherited.contains(&p.name.to_ascii_lowercase()));
         }

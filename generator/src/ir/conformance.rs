@@ -204,19 +204,8 @@ impl Checker<'_> {
             return None;
         }
         let def = self.api.types.get(&key)?;
-        let mut cursor = def.base.as_deref();
-        let mut guard = 0;
-        while let Some(b) = cursor {
-            if b == base {
-                return (def.kind == TypeKind::Structure).then_some(def);
-            }
-            guard += 1;
-            if guard > 64 {
-                break;
-            }
-            cursor = self.api.types.get(b).and_then(|d| d.base.as_deref());
-        }
-        None
+        let derives = super::ancestors(&self.api.types, &key).iter().any(|b| b.as_str() == base);
+        (derives && def.kind == TypeKind::Structure).then_some(def)
     }
 }
 

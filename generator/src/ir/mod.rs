@@ -18,6 +18,21 @@ use serde_json::Value;
 use crate::reader::http::PathTemplate;
 use crate::reader::type_expr::Primitive;
 
+/// The base chain of `key`, nearest first. A base no page defines ends the chain (and is
+/// included); a cycle ends it before repeating a type or reaching `key` again.
+pub fn ancestors<'a>(types: &'a BTreeMap<TypeKey, TypeDef>, key: &str) -> Vec<&'a TypeKey> {
+    let mut chain: Vec<&TypeKey> = Vec::new();
+    let mut cursor = types.get(key).and_then(|d| d.base.as_ref());
+    while let Some(base) = cursor {
+        if base == key || chain.contains(&base) {
+            break;
+        }
+        chain.push(base);
+        cursor = types.get(base).and_then(|d| d.base.as_ref());
+    }
+    chain
+}
+
 /// Where a fact was read.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Source {
