@@ -125,7 +125,13 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
 
     // 1. Merge type facts by qualified name; register every defining page. Types that only
     //    an api page's request-body table documents (no resource page) are synthesized.
-    let synthesized = body_table_types(input.pages, &mut sinks);
+    let mut symbols = SymbolTable::default();
+    for page in input.pages {
+        for facts in &page.types {
+            register(&mut symbols, page, facts);
+        }
+    }
+    let synthesized = body_table_types(input.pages, &symbols, &mut sinks);
     let action_bodies: BTreeMap<Arc<str>, TypeKey> = synthesized
         .iter()
         .filter(|(page, _)| page.body_type.is_none())
@@ -140,15 +146,10 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         .flat_map(|p| p.types.iter().map(move |t| (p, t)))
         .chain(synthesized.iter().map(|(p, t)| (*p, t)));
     let mut types: BTreeMap<TypeKey, (TypeDef, Definitions<'_>)> = BTreeMap::new();
-    let mut symbols = SymbolTable::default();
     for (page, facts) in all_facts {
         {
-            let (namespace, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
-            if name.is_empty() {
-                continue;
-            }
-            let key = format!("{namespace}.{name}").to_ascii_lowercase();
-            symbols.insert(&key, &format!("{namespace}.{name}"), &name, &page.file);
+            // Page types are registered already; this adds the synthesized ones.
+            let Some((key, namespace, name)) = register(&mut symbols, page, facts) else { continue };
             let entry = types.entry(key).or_insert_with(|| {
                 (
                     TypeDef {
@@ -264,15 +265,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
 
 /// Types named by an api page's request-body sentence that no page defines, built from the
 /// page's request-body table (a draft page alone still yields its model).
-fn body_table_types<'a>(pages: &'a [Page], sinks: &mut Sinks) -> Vec<(&'a Page, TypeFacts)> {
-    let mut defined = SymbolTable::default();
-    for page in pages {
-        for facts in &page.types {
-            let (ns, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
-            let key = format!("{ns}.{name}").to_ascii_lowercase();
-            defined.insert(&key, &format!("{ns}.{name}"), &name, &page.file);
-        }
-    }
+fn body_table_types<'a>(pages: &'a [Page], defined: &SymbolTable, sinks: &mut Sinks) -> Vec<(&'a Page, TypeFacts)> {
     let mut out: Vec<(&Page, TypeFacts)> = Vec::new();
     let mut used: BTreeSet<String> = BTreeSet::new();
     for page in pages.iter().filter(|p| p.kind == PageKind::Api && !p.body_properties.is_empty()) {
@@ -336,6 +329,18 @@ fn action_body_name(page: &Page, defined: &SymbolTable, used: &mut BTreeSet<Stri
     }
     used.insert(candidate.to_ascii_lowercase());
     Some(candidate)
+}
+
+/// Register a type a page defines; returns its key, namespace and short name (`None` for
+/// an empty name). Registering the same definition twice changes nothing.
+fn register(symbols: &mut SymbolTable, page: &Page, facts: &TypeFacts) -> Option<(TypeKey, String, String)> {
+    let (namespace, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
+    if name.is_empty() {
+        return None;
+    }
+    let key = format!("{namespace}.{name}").to_ascii_lowercase();
+    symbols.insert(&key, &format!("{namespace}.{name}"), &name, &page.file);
+    Some((key, namespace, name))
 }
 
 /// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
