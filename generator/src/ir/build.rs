@@ -147,38 +147,36 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         .chain(synthesized.iter().map(|(p, t)| (*p, t)));
     let mut types: BTreeMap<TypeKey, (TypeDef, Definitions<'_>)> = BTreeMap::new();
     for (page, facts) in all_facts {
-        {
-            // Page types are registered already; this adds the synthesized ones.
-            let Some((key, namespace, name)) = register(&mut symbols, page, facts) else { continue };
-            let entry = types.entry(key).or_insert_with(|| {
-                (
-                    TypeDef {
-                        name: name.clone(),
-                        namespace: namespace.clone(),
-                        kind: match facts.kind {
-                            TypeFactsKind::Structure => TypeKind::Structure,
-                            TypeFactsKind::Enum => TypeKind::Enum,
-                        },
-                        base: None,
-                        properties: Vec::new(),
-                        members: Vec::new(),
-                        description: facts.description.clone(),
-                        open_type: false,
-                        is_abstract: false,
-                        workload: workload_of(page),
-                        sources: Vec::new(),
+        // Page types are registered already; this adds the synthesized ones.
+        let Some((key, namespace, name)) = register(&mut symbols, page, facts) else { continue };
+        let entry = types.entry(key).or_insert_with(|| {
+            (
+                TypeDef {
+                    name: name.clone(),
+                    namespace: namespace.clone(),
+                    kind: match facts.kind {
+                        TypeFactsKind::Structure => TypeKind::Structure,
+                        TypeFactsKind::Enum => TypeKind::Enum,
                     },
-                    Vec::new(),
-                )
-            });
-            entry.0.sources.push(Source { file: page.file.clone(), line: facts.line });
-            entry.0.open_type |= facts.open_type == Some(true);
-            entry.0.is_abstract |= facts.is_abstract == Some(true);
-            if entry.0.description.is_empty() {
-                entry.0.description = facts.description.clone();
-            }
-            entry.1.push((page, facts));
+                    base: None,
+                    properties: Vec::new(),
+                    members: Vec::new(),
+                    description: facts.description.clone(),
+                    open_type: false,
+                    is_abstract: false,
+                    workload: workload_of(page),
+                    sources: Vec::new(),
+                },
+                Vec::new(),
+            )
+        });
+        entry.0.sources.push(Source { file: page.file.clone(), line: facts.line });
+        entry.0.open_type |= facts.open_type == Some(true);
+        entry.0.is_abstract |= facts.is_abstract == Some(true);
+        if entry.0.description.is_empty() {
+            entry.0.description = facts.description.clone();
         }
+        entry.1.push((page, facts));
     }
 
     // 2. Resolve properties, members and bases now that every name is known.
