@@ -3,6 +3,16 @@
  documented type and serialize back to an equal JSON value.*/
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+type Check = fn(&serde_json::Value) -> Result<(), String>;
+/// One documented body (`examples.json`).
+#[derive(serde::Deserialize)]
+struct Example {
+    /// Where the docs show it, as in [`CHECKS`].
+    at: String,
+    body: serde_json::Value,
+    /// The doc errors docgen reported for it: empty means it must round-trip.
+    doc_errors: String,
+}
 /// Equal as JSON values, with numbers compared numerically and typed scalars
 /// (timestamps as instants, GUIDs, durations, base64) compared by value.
 fn equivalent(a: &serde_json::Value, b: &serde_json::Value) -> bool {
@@ -24,9 +34,9 @@ fn equivalent(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 fn same_scalar(x: &str, y: &str) -> bool {
     false
 }
-fn round_trip<T: Serialize + DeserializeOwned>(json: &str) -> Result<(), String> {
-    let original: serde_json::Value = serde_json::from_str(json)
-        .map_err(|e| e.to_string())?;
+fn round_trip<T: Serialize + DeserializeOwned>(
+    original: &serde_json::Value,
+) -> Result<(), String> {
     let typed: T = serde_json::from_value(original.clone())
         .map_err(|e| format!("does not deserialize: {e}"))?;
     let back = serde_json::to_value(&typed)
@@ -41,59 +51,49 @@ fn round_trip<T: Serialize + DeserializeOwned>(json: &str) -> Result<(), String>
         )
     }
 }
-/// (where, check, body, doc errors docgen reported for it: empty means it must round-trip)
-const EXAMPLES: &[(&str, fn(&str) -> Result<(), String>, &str, &str)] = &[
+/// (where, check): the documented type of each body in `examples.json`, in its order.
+const CHECKS: &[(&str, Check)] = &[
     (
         "api/sideloadingkey-create.md:73 (request)",
-        round_trip::<docgen_bindings::models::SideLoadingKey>
-            as fn(&str) -> Result<(), String>,
-        "{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Description value\",\"displayName\":\"Display Name value\",\"lastUpdatedDateTime\":\"Last Updated Date Time value\",\"totalActivation\":15,\"value\":\"Value value\"}",
-        "",
+        round_trip::<docgen_bindings::models::SideLoadingKey> as Check,
     ),
     (
         "api/sideloadingkey-create.md:96 (response)",
-        round_trip::<docgen_bindings::models::SideLoadingKey>
-            as fn(&str) -> Result<(), String>,
-        "{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Description value\",\"displayName\":\"Display Name value\",\"id\":\"c78fb212-b212-c78f-12b2-8fc712b28fc7\",\"lastUpdatedDateTime\":\"Last Updated Date Time value\",\"totalActivation\":15,\"value\":\"Value value\"}",
-        "",
+        round_trip::<docgen_bindings::models::SideLoadingKey> as Check,
     ),
     (
         "api/sideloadingkey-get.md:74 (response)",
-        round_trip::<docgen_bindings::models::SideLoadingKey>
-            as fn(&str) -> Result<(), String>,
-        "{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Covers the Windows 8.1 tablets used by the inspection crews.\",\"displayName\":\"Northwind field laptops\",\"id\":\"5b1e7c3a-92d4-4f0e-a6b8-1c2d3e4f5a6b\",\"lastUpdatedDateTime\":\"2024-03-18T09:42:17Z\",\"totalActivation\":250,\"value\":\"QW7RT-9KX2M-HB4VN-P8CYD-3FJ6L\"}",
-        "",
+        round_trip::<docgen_bindings::models::SideLoadingKey> as Check,
     ),
     (
         "api/sideloadingkey-list.md:72 (response)",
         round_trip::<
             docgen_bindings::runtime::Collection<docgen_bindings::models::SideLoadingKey>,
-        > as fn(&str) -> Result<(), String>,
-        "{\"value\":[{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Covers the Windows 8.1 tablets used by the inspection crews.\",\"displayName\":\"Northwind field laptops\",\"id\":\"5b1e7c3a-92d4-4f0e-a6b8-1c2d3e4f5a6b\",\"lastUpdatedDateTime\":\"2024-03-18T09:42:17Z\",\"totalActivation\":250,\"value\":\"QW7RT-9KX2M-HB4VN-P8CYD-3FJ6L\"},{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Lets the stock-taking app run on the Windows 8 handhelds.\",\"displayName\":\"Warehouse scanners\",\"id\":\"d04a8f61-3c7e-4b29-8e15-7a9c0b2d4e83\",\"lastUpdatedDateTime\":\"2023-11-02T16:05:48Z\",\"totalActivation\":40,\"value\":\"M3ZP8-TK6WQ-7RDHX-C2VJN-B9L4F\"}]}",
-        "",
+        > as Check,
     ),
     (
         "api/sideloadingkey-update.md:68 (request)",
-        round_trip::<docgen_bindings::models::SideLoadingKey>
-            as fn(&str) -> Result<(), String>,
-        "{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Now also used by the returns desk handhelds.\",\"displayName\":\"Warehouse scanners (north site)\"}",
-        "",
+        round_trip::<docgen_bindings::models::SideLoadingKey> as Check,
     ),
     (
         "api/sideloadingkey-update.md:87 (response)",
-        round_trip::<docgen_bindings::models::SideLoadingKey>
-            as fn(&str) -> Result<(), String>,
-        "{\"@odata.type\":\"#microsoft.graph.sideLoadingKey\",\"description\":\"Now also used by the returns desk handhelds.\",\"displayName\":\"Warehouse scanners (north site)\",\"id\":\"d04a8f61-3c7e-4b29-8e15-7a9c0b2d4e83\",\"lastUpdatedDateTime\":\"2024-05-07T13:21:09Z\",\"totalActivation\":40,\"value\":\"M3ZP8-TK6WQ-7RDHX-C2VJN-B9L4F\"}",
-        "",
+        round_trip::<docgen_bindings::models::SideLoadingKey> as Check,
     ),
 ];
 #[test]
 fn documented_examples_round_trip() {
+    let examples: Vec<Example> = serde_json::from_str(include_str!("examples.json"))
+        .expect("examples.json is valid");
+    assert_eq!(
+        examples.len(), CHECKS.len(), "examples.json and CHECKS have one entry per body"
+    );
     let mut lossless = 0;
     let mut doc_errors = 0;
     let mut problems = Vec::new();
-    for (at, check, json, known) in EXAMPLES {
-        match (check(json), known.is_empty()) {
+    for ((at, check), example) in CHECKS.iter().zip(&examples) {
+        assert_eq!(* at, example.at, "examples.json is in CHECKS's order");
+        let known = &example.doc_errors;
+        match (check(&example.body), known.is_empty()) {
             (Ok(()), true) => lossless += 1,
             (Err(_), false) => doc_errors += 1,
             (Err(e), true) => {
@@ -112,10 +112,10 @@ fn documented_examples_round_trip() {
     }
     println!(
         "examples: {} checked, {lossless} round-trip losslessly, {doc_errors} fail on a reported doc error",
-        EXAMPLES.len()
+        CHECKS.len()
     );
     assert!(
         problems.is_empty(), "{} of {} examples disagree with docgen's diagnostics:\n{}",
-        problems.len(), EXAMPLES.len(), problems.join("\n")
+        problems.len(), CHECKS.len(), problems.join("\n")
     );
 }

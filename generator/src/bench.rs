@@ -11,6 +11,10 @@
 //!   read, IR and codegen parts timed separately. Codegen is split once more into token
 //!   building and prettyplease formatting by re-running [`format_file`] on the token streams of
 //!   the files (c) produced (codegen itself carries no timers).
+//! * **(a′), (b′), (c′)**: the same stages from the files: each run first lists the version
+//!   folders and reads every page from disk (page cache warm), as a whole `docgen` run does.
+//!   Issue 4 states its floor this way ("about 0.3 s for the whole process"); the targets
+//!   are reported against both (a) and (a′).
 //!
 //! Every row has wall time and CPU time (all threads, from `/proc/self/task/*/schedstat`):
 //! on a shared machine wall time also measures the neighbours, and the ratio of wall times
@@ -117,6 +121,12 @@ pub struct Report {
     c_ir: Row,
     c_codegen: Row,
     format: Row,
+    /// The same stages from the files: each run lists and reads the pages from disk (page
+    /// cache warm) before the stage, as a whole `docgen` process does. The issue's own
+    /// floor ("about 0.3 s for the whole process") is measured this way.
+    a_files: Row,
+    b_files: Row,
+    c_files: Row,
     /// Peak RSS (VmHWM) after each stage's runs, when the kernel lets the peak be reset
     /// between stages; otherwise the process peak so far.
     peak_a: Option<u64>,
@@ -147,7 +157,7 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
 
     // Cold: list and read the files, then (c) once. Nothing has run before in this process.
     let t = Instant::now();
-    let versions = dirs.iter().map(|d| load(d)).collect::<Result<Vec<_>, _>>()?;
+    let versions = load_all(&dirs)?;
     let io = t.elapsed();
     let t = Instant::now();
     let (cold_out, _) = stage_c(&versions);
@@ -191,6 +201,20 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
         last_files = out.into_iter().map(|(api, _, files)| (api.version, files)).collect();
     }
     let peak_c = peak_rss();
+
+    // From the files: the same three stages, each run starting from the folder listing.
+    let (mut a_files, mut b_files, mut c_files) = (Row::default(), Row::default(), Row::default());
+    for _ in 0..runs {
+        let (out, wall, cpu) = timed(|| load_all(&dirs).map(|v| stage_a(&v)));
+        black_box(out?);
+        a_files.push(wall, cpu);
+        let (out, wall, cpu) = timed(|| load_all(&dirs).map(|v| stage_b(&v)));
+        drop(black_box(out?));
+        b_files.push(wall, cpu);
+        let (out, wall, cpu) = timed(|| load_all(&dirs).map(|v| stage_c(&v).0));
+        drop(black_box(out?));
+        c_files.push(wall, cpu);
+    }
     reset_peak();
 
     // prettyplease's share of codegen: format the token streams of the files (c) produced
@@ -253,6 +277,9 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
         c_ir,
         c_codegen,
         format,
+        a_files,
+        b_files,
+        c_files,
         peak_a,
         peak_b,
         peak_c,
@@ -310,6 +337,10 @@ pub fn run_only(options: &BenchOptions, only: Only) -> Result<Vec<(Duration, Dur
         times.push((wall, cpu));
     }
     Ok(times)
+}
+
+fn load_all(dirs: &[PathBuf]) -> Result<Vec<Version>, String> {
+    dirs.iter().map(|d| load(d)).collect()
 }
 
 fn load(dir: &Path) -> Result<Version, String> {
@@ -535,6 +566,13 @@ impl Report {
                 "codegen_tokens": { "wall_s": secs(tokens_wall), "cpu_s": secs(tokens_cpu) },
                 "codegen_format": row(&self.format),
             },
+            "from_files": {
+                "a_pulldown_cmark": row(&self.a_files),
+                "b_read_ir": row(&self.b_files),
+                "c_read_ir_rust": row(&self.c_files),
+                "b_ratio": secs(self.b_files.wall.median()) / secs(self.a_files.wall.median()),
+                "c_ratio": secs(self.c_files.wall.median()) / secs(self.a_files.wall.median()),
+            },
             "peak_rss_bytes": {
                 "a": self.peak_a, "b": self.peak_b, "c": self.peak_c,
                 "per_stage": self.peak_resettable, "cold_load_and_c": self.peak_cold,
@@ -578,7 +616,10 @@ impl std::fmt::Display for Report {
             "{:<32} {:>9} {:>9} {:>9} {:>6} {:>9} {:>6} {:>9} {:>9} {:>8}",
             "stage", "wall", "min", "max", "×(a)", "CPU", "×(a)", "per page", "per op", "peak RSS"
         )?;
+        // Ratios are to (a), or to (a′) for the rows measured from the files.
+        let (af_wall, af_cpu) = (secs(self.a_files.wall.median()), secs(self.a_files.cpu.median()));
         let line = |f: &mut std::fmt::Formatter<'_>, name: &str, wall: Duration, min: String, max: String, cpu: Duration, peak: Option<u64>| {
+            let (base_wall, base_cpu) = if name.contains('′') { (af_wall, af_cpu) } else { (a_wall, a_cpu) };
             writeln!(
                 f,
                 "{:<32} {:>9} {:>9} {:>9} {:>6.2} {:>9} {:>6.2} {:>9} {:>9} {:>8}",
@@ -586,9 +627,9 @@ impl std::fmt::Display for Report {
                 fmt_time(wall),
                 min,
                 max,
-                secs(wall) / a_wall,
+                secs(wall) / base_wall,
                 fmt_time(cpu),
-                secs(cpu) / a_cpu,
+                secs(cpu) / base_cpu,
                 fmt_time(wall / pages.max(1)),
                 fmt_time(wall / ops),
                 peak.map_or(String::new(), |p| fmt_bytes(Some(p)))
@@ -606,6 +647,10 @@ impl std::fmt::Display for Report {
         let (tokens_wall, tokens_cpu) = self.tokens();
         line(f, "    ≈ tokens (codegen − format)", tokens_wall, String::new(), String::new(), tokens_cpu, None)?;
         row(f, "    ≈ prettyplease format", &self.format, None)?;
+        writeln!(f, "from the files (each run lists and reads every page from disk first, page cache warm):")?;
+        row(f, "(a′) files → pulldown-cmark", &self.a_files, None)?;
+        row(f, "(b′) files → read → IR", &self.b_files, None)?;
+        row(f, "(c′) files → … → formatted Rust", &self.c_files, None)?;
         writeln!(f)?;
         writeln!(
             f,
@@ -634,6 +679,10 @@ impl std::fmt::Display for Report {
         writeln!(f, "targets (wall; CPU in brackets):")?;
         writeln!(f, "  issue 3: (b) ≤ {TARGET_B_RATIO}× (a)      {rb:.2}× [{cb:.2}×]  {}", verdict(rb <= TARGET_B_RATIO))?;
         writeln!(f, "  issue 4: (c) ≤ {TARGET_C_RATIO}× (a)      {rc:.2}× [{cc:.2}×]  {}", verdict(rc <= TARGET_C_RATIO))?;
+        let af = secs(self.a_files.wall.median());
+        let (rbf, rcf) = (secs(self.b_files.wall.median()) / af, secs(self.c_files.wall.median()) / af);
+        writeln!(f, "  issue 3: (b′) ≤ {TARGET_B_RATIO}× (a′)    {rbf:.2}×  {}  (from the files)", verdict(rbf <= TARGET_B_RATIO))?;
+        writeln!(f, "  issue 4: (c′) ≤ {TARGET_C_RATIO}× (a′)    {rcf:.2}×  {}  (from the files: the issue's whole-process floor)", verdict(rcf <= TARGET_C_RATIO))?;
         writeln!(f, "  issue 4: (c) peak < 2 GiB     {}  {}", fmt_bytes(self.peak()), verdict(self.peak().is_some_and(|p| p < TARGET_PEAK_BYTES)))?;
         write!(f, "  issue 4: (c) per operation    {per_op:.3} ms wall (progenitor: {PROGENITOR_MS_PER_OP} ms)")
     }

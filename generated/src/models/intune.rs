@@ -4,79 +4,60 @@
 ///
 /// Graph type `microsoft.graph.sideLoadingKey`.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct SideLoadingKey {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Key of the object, assigned by the service. Read-only.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub id: Option<Option<String>>,
     /// The product key itself: five blocks of five characters joined by hyphens.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub value: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub value: Option<Option<String>>,
     /// Short label that administrators see for this key.
     ///
     /// Documented type: `String`.
     #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name: Option<Option<String>>,
     /// Free-form notes about the key, shown to administrators.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub description: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub description: Option<Option<String>>,
     /// Activation count recorded for the key.
     ///
     /// Documented type: `Int32`.
     #[serde(
-        rename = "totalActivation",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub total_activation: ::std::option::Option<::std::option::Option<i32>>,
+    pub total_activation: Option<Option<i32>>,
     /// Moment the key was last modified. Documented as a String, not a DateTimeOffset; samples hold an ISO 8601 timestamp.
     ///
     /// Documented type: `String`.
     #[serde(
-        rename = "lastUpdatedDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub last_updated_date_time: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub last_updated_date_time: Option<Option<String>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }

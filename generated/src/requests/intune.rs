@@ -15,13 +15,13 @@
 /// Source: `api/sideloadingkey-create.md` line 31.
 pub fn create_side_loading_key(
     body: &crate::models::SideLoadingKey,
-) -> ::std::result::Result<
+) -> Result<
     crate::runtime::Request<crate::models::SideLoadingKey>,
     crate::runtime::Error,
 > {
     crate::runtime::Request::new(
             crate::runtime::Method::Post,
-            ::std::string::String::from("/deviceAppManagement/sideLoadingKeys"),
+            String::from("/deviceAppManagement/sideLoadingKeys"),
             201u16,
         )
         .with_json(body)
@@ -44,7 +44,7 @@ pub fn delete_side_loading_key(
 ) -> crate::runtime::Request<crate::runtime::NoContent> {
     crate::runtime::Request::new(
         crate::runtime::Method::Delete,
-        ::std::format!(
+        format!(
             "/deviceAppManagement/sideLoadingKeys/{}", crate
             ::runtime::encode_segment(side_loading_key_id)
         ),
@@ -69,7 +69,7 @@ pub fn get_side_loading_key(
 ) -> crate::runtime::Request<crate::models::SideLoadingKey> {
     crate::runtime::Request::new(
         crate::runtime::Method::Get,
-        ::std::format!(
+        format!(
             "/deviceAppManagement/sideLoadingKeys/{}", crate
             ::runtime::encode_segment(side_loading_key_id)
         ),
@@ -94,7 +94,7 @@ pub fn list_side_loading_keys() -> crate::runtime::Request<
 > {
     crate::runtime::Request::new(
         crate::runtime::Method::Get,
-        ::std::string::String::from("/deviceAppManagement/sideLoadingKeys"),
+        String::from("/deviceAppManagement/sideLoadingKeys"),
         200u16,
     )
 }
@@ -114,13 +114,13 @@ pub fn list_side_loading_keys() -> crate::runtime::Request<
 pub fn update_side_loading_key(
     side_loading_key_id: &str,
     body: &crate::models::SideLoadingKey,
-) -> ::std::result::Result<
+) -> Result<
     crate::runtime::Request<crate::models::SideLoadingKey>,
     crate::runtime::Error,
 > {
     crate::runtime::Request::new(
             crate::runtime::Method::Patch,
-            ::std::format!(
+            format!(
                 "/deviceAppManagement/sideLoadingKeys/{}", crate
                 ::runtime::encode_segment(side_loading_key_id)
             ),

@@ -1,9 +1,13 @@
 //! Documented example bodies → a generated test that each one deserializes into its
 //! documented type and serializes back without losing or changing a value.
+//!
+//! The bodies go to `tests/examples.json`, beside a table of `(where, check)` pairs in
+//! `tests/examples.rs`: kept out of the Rust source, 5 MB of escaped string literals
+//! (beta) need no escaping, parsing and printing by syn and prettyplease.
 
 use std::collections::BTreeSet;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::models::primitive_tokens;
@@ -12,10 +16,12 @@ use super::naming::ident;
 use super::{format_file, CrateOptions};
 use crate::ir::{Api, ExampleRole, TypeRef};
 
-/// The `tests/examples.rs` file of a generated crate.
-pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<&str>) -> String {
+/// The `tests/examples.rs` and `tests/examples.json` files of a generated crate.
+pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<&str>) -> (String, String) {
     let krate = ident(&options.crate_name.replace('-', "_"));
-    let cases = api.examples.iter().filter_map(|ex| {
+    // One JSON object per line, in the table's order: small diffs when the docs change.
+    let mut data = String::from("[\n");
+    let cases: Vec<TokenStream> = api.examples.iter().filter_map(|ex| {
         let inner = match &ex.payload.ty {
             TypeRef::Named { key } => {
                 let name = ident(names.reference_name(key)?);
@@ -30,19 +36,35 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
             ExampleRole::Response => "response",
         };
         let label = format!("{}:{} ({role})", ex.source.file, ex.source.line);
-        let json = Literal::string(&serde_json::to_string(&ex.json).unwrap_or_default());
-        let doc_errors = ex.doc_errors.join(", ");
-        Some(quote!((#label, round_trip::<#ty> as fn(&str) -> Result<(), String>, #json, #doc_errors),))
-    });
+        let entry = serde_json::json!({ "at": label, "body": ex.json, "doc_errors": ex.doc_errors.join(", ") });
+        if data.len() > 2 {
+            data.push_str(",\n");
+        }
+        data.push_str(&entry.to_string());
+        Some(quote!((#label, round_trip::<#ty> as Check),))
+    }).collect();
+    data.push_str("\n]\n");
     let count = api.examples.len();
     let doc = format!(" Round trips of the {count} documented example bodies: each must deserialize into its\n documented type and serialize back to an equal JSON value.");
     let scalar_checks = scalar_checks(used, &krate);
-    format_file(
+    let rust = format_file(
         quote! {
             #![doc = #doc]
 
             use serde::de::DeserializeOwned;
             use serde::Serialize;
+
+            type Check = fn(&serde_json::Value) -> Result<(), String>;
+
+            /// One documented body (`examples.json`).
+            #[derive(serde::Deserialize)]
+            struct Example {
+                /// Where the docs show it, as in [`CHECKS`].
+                at: String,
+                body: serde_json::Value,
+                /// The doc errors docgen reported for it: empty means it must round-trip.
+                doc_errors: String,
+            }
 
             /// Equal as JSON values, with numbers compared numerically and typed scalars
             /// (timestamps as instants, GUIDs, durations, base64) compared by value.
@@ -65,8 +87,7 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
                 false
             }
 
-            fn round_trip<T: Serialize + DeserializeOwned>(json: &str) -> Result<(), String> {
-                let original: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+            fn round_trip<T: Serialize + DeserializeOwned>(original: &serde_json::Value) -> Result<(), String> {
                 let typed: T = serde_json::from_value(original.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
                 let back = serde_json::to_value(&typed).map_err(|e| format!("does not serialize: {e}"))?;
                 if equivalent(&back, &original) {
@@ -76,16 +97,20 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
                 }
             }
 
-            /// (where, check, body, doc errors docgen reported for it: empty means it must round-trip)
-            const EXAMPLES: &[(&str, fn(&str) -> Result<(), String>, &str, &str)] = &[#(#cases)*];
+            /// (where, check): the documented type of each body in `examples.json`, in its order.
+            const CHECKS: &[(&str, Check)] = &[#(#cases)*];
 
             #[test]
             fn documented_examples_round_trip() {
+                let examples: Vec<Example> = serde_json::from_str(include_str!("examples.json")).expect("examples.json is valid");
+                assert_eq!(examples.len(), CHECKS.len(), "examples.json and CHECKS have one entry per body");
                 let mut lossless = 0;
                 let mut doc_errors = 0;
                 let mut problems = Vec::new();
-                for (at, check, json, known) in EXAMPLES {
-                    match (check(json), known.is_empty()) {
+                for ((at, check), example) in CHECKS.iter().zip(&examples) {
+                    assert_eq!(*at, example.at, "examples.json is in CHECKS's order");
+                    let known = &example.doc_errors;
+                    match (check(&example.body), known.is_empty()) {
                         (Ok(()), true) => lossless += 1,
                         (Err(_), false) => doc_errors += 1,
                         (Err(e), true) => problems.push(format!("{at}: fails with no doc-drift diagnostic (generator bug?): {e}")),
@@ -94,13 +119,14 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
                 }
                 println!(
                     "examples: {} checked, {lossless} round-trip losslessly, {doc_errors} fail on a reported doc error",
-                    EXAMPLES.len()
+                    CHECKS.len()
                 );
-                assert!(problems.is_empty(), "{} of {} examples disagree with docgen's diagnostics:\n{}", problems.len(), EXAMPLES.len(), problems.join("\n"));
+                assert!(problems.is_empty(), "{} of {} examples disagree with docgen's diagnostics:\n{}", problems.len(), CHECKS.len(), problems.join("\n"));
             }
         },
         &options.source_label,
-    )
+    );
+    (rust, data)
 }
 
 /// Value comparisons for the typed scalars the crate uses.

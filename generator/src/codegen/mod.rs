@@ -162,7 +162,9 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     }
     files.insert("src/runtime.rs".into(), format_file(runtime.parse().expect("runtime template is valid Rust"), label));
     files.insert("src/lib.rs".into(), lib_rs(api, label));
-    files.insert("tests/examples.rs".into(), example_tests::example_tests(api, &names, options, &used));
+    let (tests, bodies) = example_tests::example_tests(api, &names, options, &used);
+    files.insert("tests/examples.rs".into(), tests);
+    files.insert("tests/examples.json".into(), bodies);
     files.insert("Cargo.toml".into(), manifest(options, &workloads, &used));
     files
 }

@@ -12,11 +12,12 @@ use super::names::{Names, Polymorphic};
 use crate::ir::{Api, Property, TypeDef, TypeKind, TypeRef};
 use crate::reader::type_expr::Primitive;
 
-/// The Rust type of a primitive, with absolute paths so that generated type names never
-/// shadow it.
+/// The Rust type of a primitive. Prelude names (`String`, `Option`, `Vec`, `Box`) are
+/// written bare: no generated type may take one (`naming::RESERVED_TYPE_NAMES`), and the
+/// short spelling is a third less for prettyplease to parse and print on the full corpus.
 pub fn primitive_tokens(p: Primitive) -> TokenStream {
     match p {
-        Primitive::String => quote!(::std::string::String),
+        Primitive::String => quote!(String),
         Primitive::Boolean => quote!(bool),
         Primitive::Int32 => quote!(i32),
         Primitive::Int64 => quote!(i64),
@@ -96,8 +97,8 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
         let rust = ident(&fields.claim("odata_type"));
         quote! {
             #[doc = " The `@odata.type` discriminator, e.g. `#microsoft.graph.user`."]
-            #[serde(rename = "@odata.type", default, skip_serializing_if = "::std::option::Option::is_none")]
-            pub #rust: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+            pub #rust: Option<String>,
         }
     };
     let cfg = features.type_cfg(key);
@@ -105,12 +106,13 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
         #docs
         #cfg
         #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(default, rename_all = "camelCase")]
         pub struct #name {
             #odata_type
             #(#field_tokens)*
             #[doc = " Properties the docs do not list, and instance annotations, kept as sent."]
             #[serde(flatten)]
-            pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
         }
     }
 }
@@ -118,10 +120,12 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
 fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Features) -> TokenStream {
     let ident = ident(rust);
     let inner = type_tokens(&p.ty, names);
-    let ty = if p.collection { quote!(::std::vec::Vec<#inner>) } else { inner };
+    let ty = if p.collection { quote!(Vec<#inner>) } else { inner };
     let boxed = names.is_boxed(owner, p);
-    let ty = if boxed { quote!(::std::boxed::Box<#ty>) } else { ty };
-    let rename = if naming::needs_rename(&p.name, rust) {
+    let ty = if boxed { quote!(Box<#ty>) } else { ty };
+    // The struct says `rename_all = "camelCase"`, Graph's own convention; only names it
+    // does not reproduce (acronyms, collisions, odd wire names) need their own rename.
+    let rename = if naming::needs_field_rename(&p.name, rust) {
         let wire = &p.name;
         quote!(rename = #wire,)
     } else {
@@ -137,8 +141,8 @@ fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Featur
     quote! {
         #docs
         #cfg
-        #[serde(#rename default, skip_serializing_if = "::std::option::Option::is_none", with = "::serde_with::rust::double_option")]
-        pub #ident: ::std::option::Option<::std::option::Option<#ty>>,
+        #[serde(#rename skip_serializing_if = "Option::is_none", with = "crate::runtime::double_option")]
+        pub #ident: Option<Option<#ty>>,
     }
 }
 
@@ -167,7 +171,7 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features)
         pub enum #name {
             #(#decl)*
             #[doc = " A member these docs do not list, kept verbatim."]
-            Unknown(::std::string::String),
+            Unknown(String),
         }
 
         #cfg
@@ -182,33 +186,33 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features)
 
             /// The members of a comma-separated flags value (`"a,b"` arrives as `Unknown`
             /// and keeps its exact text); a plain value gives itself.
-            pub fn flags(&self) -> ::std::vec::Vec<Self> {
+            pub fn flags(&self) -> Vec<Self> {
                 self.as_str().split(',').map(|m| #name::from(m.trim())).collect()
             }
         }
 
         #cfg
-        impl ::std::convert::From<&str> for #name {
+        impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => #name::Unknown(::std::string::ToString::to_string(other)),
+                    other => #name::Unknown(other.to_string()),
                 }
             }
         }
 
         #cfg
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         #cfg
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let raw = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                ::std::result::Result::Ok(#name::from(raw.as_str()))
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let raw = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                Ok(#name::from(raw.as_str()))
             }
         }
     }
@@ -257,8 +261,8 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names, featur
         let name = names.type_ident(key);
         let tag = type_tag(key);
         let cfg = features.use_cfg(base, key);
-        variants.push(quote!(#cfg #name(::std::boxed::Box<crate::models::#name>),));
-        arms.push(quote!(#cfg #tag => ::serde_json::from_value(value).map(|v| #any::#name(::std::boxed::Box::new(v))),));
+        variants.push(quote!(#cfg #name(Box<crate::models::#name>),));
+        arms.push(quote!(#cfg #tag => ::serde_json::from_value(value).map(|v| #any::#name(Box::new(v))),));
         ser.push(quote!(#cfg #any::#name(v) => ::serde::Serialize::serialize(v, serializer),));
     }
     let doc = format!(
@@ -273,13 +277,13 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names, featur
         #[derive(Clone, Debug, PartialEq)]
         pub enum #any {
             #[doc = " The base type itself, or a derived type these docs (or enabled features) do not know."]
-            #base_name(::std::boxed::Box<crate::models::#base_name>),
+            #base_name(Box<crate::models::#base_name>),
             #(#variants)*
         }
 
         #any_cfg
         impl ::serde::Serialize for #any {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
                     #(#ser)*
                 }
@@ -288,12 +292,12 @@ pub fn any_enum(api: &Api, base: &str, poly: &Polymorphic, names: &Names, featur
 
         #any_cfg
         impl<'de> ::serde::Deserialize<'de> for #any {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 let tag = crate::runtime::type_tag(&value);
                 let typed = match tag.as_str() {
                     #(#arms)*
-                    _ => ::serde_json::from_value(value).map(|v| #any::#base_name(::std::boxed::Box::new(v))),
+                    _ => ::serde_json::from_value(value).map(|v| #any::#base_name(Box::new(v))),
                 };
                 typed.map_err(::serde::de::Error::custom)
             }

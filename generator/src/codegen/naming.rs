@@ -26,7 +26,7 @@
 //!   (`Option`, `Result`, `Box`, `Vec`, `String`, `Self`, `Debug`, …, see
 //!   [`RESERVED_TYPE_NAMES`]) gets the suffix `Type` (`Option` → `OptionType`), so
 //!   hand-written code next to the bindings never has a prelude name shadowed. Emitted code
-//!   still spells std items by absolute path (`::std::option::Option`).
+//!   names prelude items bare (`Option`, `String`): no generated type can shadow them.
 //! - **Nothing left.** A wire name with no ASCII letter or digit falls back to `field`
 //!   (fields), `unnamed` (functions, modules) or `Unnamed` (types, variants).
 //! - **Collisions.** Distinct wire names can collapse to one Rust name (`displayName` and
@@ -239,6 +239,32 @@ pub fn fn_name(wire: &str) -> String {
 /// differs from the wire name.
 pub fn needs_rename(wire: &str, rust: &str) -> bool {
     unraw(rust) != wire
+}
+
+/// True exactly when a field called `rust`, in a struct marked
+/// `#[serde(rename_all = "camelCase")]`, must carry `#[serde(rename = "wire")]`: serde's
+/// camelCase of the field's name (without `r#`) differs from the wire name.
+pub fn needs_field_rename(wire: &str, rust: &str) -> bool {
+    serde_camel_case(unraw(rust)) != wire
+}
+
+/// serde_derive's `rename_all = "camelCase"` rule for a field, exactly: drop each `_` and
+/// upper-case the ASCII letter after it (and the first), then lower-case the first character.
+/// (`display_name` → `displayName`, `_3d_settings` → `3dSettings`, `i_os` → `iOs`.)
+fn serde_camel_case(field: &str) -> String {
+    let mut camel = String::with_capacity(field.len());
+    let mut capitalize = true;
+    for ch in field.chars() {
+        if ch == '_' {
+            capitalize = true;
+        } else if capitalize {
+            camel.push(if camel.is_empty() { ch.to_ascii_lowercase() } else { ch.to_ascii_uppercase() });
+            capitalize = false;
+        } else {
+            camel.push(ch);
+        }
+    }
+    camel
 }
 
 /// `name` without a leading `r#`.
@@ -655,6 +681,28 @@ mod tests {
         ] {
             assert_fn_ok(name);
         }
+    }
+
+    #[test]
+    fn field_rename_exactly_when_serde_camel_case_differs() {
+        for (wire, expect) in [
+            ("id", false),
+            ("displayName", false),
+            ("type", false),
+            ("3dSettings", false),
+            ("iOSVersion", true),
+            ("DisplayName", true),
+            ("display_name", true),
+            ("@odata.type", true),
+            // `self_`: serde drops the trailing `_` too.
+            ("self", false),
+            ("userPrincipalName", false),
+            ("", true),
+        ] {
+            assert_eq!(needs_field_rename(wire, &field_name(wire)), expect, "{wire:?} -> {}", field_name(wire));
+        }
+        assert_eq!(serde_camel_case("_3d_settings"), "3dSettings");
+        assert_eq!(serde_camel_case("value_2"), "value2");
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> TokenSt
             other => format.push_str(&other.to_string().replace('{', "{{").replace('}', "}}")),
         }
     }
-    let path = if args.is_empty() { quote!(::std::string::String::from(#format)) } else { quote!(::std::format!(#format, #(#args),*)) };
+    let path = if args.is_empty() { quote!(String::from(#format)) } else { quote!(format!(#format, #(#args),*)) };
     let response_ty = match &op.response {
         Some(payload) => payload_tokens(payload, names),
         None => quote!(crate::runtime::NoContent),
@@ -98,7 +98,7 @@ pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> TokenSt
             let body_ty = payload_tokens(body, names);
             quote! {
                 #docs
-                pub fn #name(#(#params,)* body: &#body_ty) -> ::std::result::Result<crate::runtime::Request<#response_ty>, crate::runtime::Error> {
+                pub fn #name(#(#params,)* body: &#body_ty) -> Result<crate::runtime::Request<#response_ty>, crate::runtime::Error> {
                     crate::runtime::Request::new(#method, #path, #status).with_json(body)
                 }
             }

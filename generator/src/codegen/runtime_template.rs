@@ -9,6 +9,10 @@ use ::std::result::Result;
 use ::std::string::String;
 use ::std::vec::Vec;
 
+/// The serde `with` module of every model field: `Option<Option<T>>` keeps "absent"
+/// (`None`), "null" (`Some(None)`) and a value apart. Re-exported so fields name it briefly.
+pub use ::serde_with::rust::double_option;
+
 /// An HTTP method.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {

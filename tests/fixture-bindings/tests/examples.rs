@@ -3,6 +3,16 @@
  documented type and serialize back to an equal JSON value.*/
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+type Check = fn(&serde_json::Value) -> Result<(), String>;
+/// One documented body (`examples.json`).
+#[derive(serde::Deserialize)]
+struct Example {
+    /// Where the docs show it, as in [`CHECKS`].
+    at: String,
+    body: serde_json::Value,
+    /// The doc errors docgen reported for it: empty means it must round-trip.
+    doc_errors: String,
+}
 /// Equal as JSON values, with numbers compared numerically and typed scalars
 /// (timestamps as instants, GUIDs, durations, base64) compared by value.
 fn equivalent(a: &serde_json::Value, b: &serde_json::Value) -> bool {
@@ -51,9 +61,9 @@ fn same_scalar(x: &str, y: &str) -> bool {
     }
     false
 }
-fn round_trip<T: Serialize + DeserializeOwned>(json: &str) -> Result<(), String> {
-    let original: serde_json::Value = serde_json::from_str(json)
-        .map_err(|e| e.to_string())?;
+fn round_trip<T: Serialize + DeserializeOwned>(
+    original: &serde_json::Value,
+) -> Result<(), String> {
     let typed: T = serde_json::from_value(original.clone())
         .map_err(|e| format!("does not deserialize: {e}"))?;
     let back = serde_json::to_value(&typed)
@@ -68,47 +78,43 @@ fn round_trip<T: Serialize + DeserializeOwned>(json: &str) -> Result<(), String>
         )
     }
 }
-/// (where, check, body, doc errors docgen reported for it: empty means it must round-trip)
-const EXAMPLES: &[(&str, fn(&str) -> Result<(), String>, &str, &str)] = &[
+/// (where, check): the documented type of each body in `examples.json`, in its order.
+const CHECKS: &[(&str, Check)] = &[
     (
         "api/drawing-list-shapes.md:53 (response)",
         round_trip::<
             docgen_fixture_bindings::runtime::Collection<
                 docgen_fixture_bindings::models::AnyShape,
             >,
-        > as fn(&str) -> Result<(), String>,
-        "{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#drawings('d-1')/shapes\",\"value\":[{\"@odata.type\":\"#microsoft.graph.circle\",\"id\":\"s-1\",\"kind\":\"circle\",\"name\":\"Sun\",\"radius\":12.5},{\"@odata.type\":\"#microsoft.graph.square\",\"id\":\"s-2\",\"kind\":\"square\",\"name\":\"Box\",\"side\":4,\"style\":\"bold,dashed\"},{\"id\":\"s-3\",\"kind\":\"hexagon\",\"name\":\"Blob\",\"self\":false,\"tags\":[\"a\",\"b\"]},{\"@odata.type\":\"#microsoft.graph.triangle\",\"corners\":3,\"id\":\"s-4\",\"name\":\"Peak\"}]}",
-        "",
+        > as Check,
     ),
     (
         "api/drawing-update.md:53 (request)",
-        round_trip::<docgen_fixture_bindings::models::Drawing>
-            as fn(&str) -> Result<(), String>,
-        "{\"highlight\":{\"@odata.type\":\"#microsoft.graph.circle\",\"id\":\"s-1\",\"radius\":3},\"title\":null}",
-        "",
+        round_trip::<docgen_fixture_bindings::models::Drawing> as Check,
     ),
     (
         "api/shape-get.md:55 (response)",
-        round_trip::<docgen_fixture_bindings::models::AnyShape>
-            as fn(&str) -> Result<(), String>,
-        "{\"3dDepth\":2,\"DisplayName\":\"Old\",\"createdDateTime\":\"2021-07-16T08:30:00.1234567-07:00\",\"displayName\":\"New\",\"group@odata.bind\":\"https://graph.microsoft.com/v1.0/groups/g-1\",\"id\":\"s-9\",\"parent\":{\"id\":\"s-1\",\"name\":\"Group\"},\"payload\":\"aGVsbG8=\",\"ratio\":1,\"size\":9007199254740993,\"startDate\":\"2021-07-16\",\"startTime\":\"08:30:00.0000000\",\"ttl\":\"-PT15M\",\"type\":\"sketch\",\"uniqueId\":\"0F8FAD5B-D9CB-469F-A165-70867728950E\"}",
-        "",
+        round_trip::<docgen_fixture_bindings::models::AnyShape> as Check,
     ),
     (
         "api/shape-get.md:88 (response)",
-        round_trip::<docgen_fixture_bindings::models::AnyShape>
-            as fn(&str) -> Result<(), String>,
-        "{\"createdDateTime\":\"String (timestamp)\",\"id\":\"s-10\"}",
-        "example/placeholder-value",
+        round_trip::<docgen_fixture_bindings::models::AnyShape> as Check,
     ),
 ];
 #[test]
 fn documented_examples_round_trip() {
+    let examples: Vec<Example> = serde_json::from_str(include_str!("examples.json"))
+        .expect("examples.json is valid");
+    assert_eq!(
+        examples.len(), CHECKS.len(), "examples.json and CHECKS have one entry per body"
+    );
     let mut lossless = 0;
     let mut doc_errors = 0;
     let mut problems = Vec::new();
-    for (at, check, json, known) in EXAMPLES {
-        match (check(json), known.is_empty()) {
+    for ((at, check), example) in CHECKS.iter().zip(&examples) {
+        assert_eq!(* at, example.at, "examples.json is in CHECKS's order");
+        let known = &example.doc_errors;
+        match (check(&example.body), known.is_empty()) {
             (Ok(()), true) => lossless += 1,
             (Err(_), false) => doc_errors += 1,
             (Err(e), true) => {
@@ -127,10 +133,10 @@ fn documented_examples_round_trip() {
     }
     println!(
         "examples: {} checked, {lossless} round-trip losslessly, {doc_errors} fail on a reported doc error",
-        EXAMPLES.len()
+        CHECKS.len()
     );
     assert!(
         problems.is_empty(), "{} of {} examples disagree with docgen's diagnostics:\n{}",
-        problems.len(), EXAMPLES.len(), problems.join("\n")
+        problems.len(), CHECKS.len(), problems.join("\n")
     );
 }

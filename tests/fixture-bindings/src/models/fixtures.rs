@@ -5,16 +5,16 @@
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyShape {
     /// The base type itself, or a derived type these docs (or enabled features) do not know.
-    Shape(::std::boxed::Box<crate::models::Shape>),
-    Circle(::std::boxed::Box<crate::models::Circle>),
-    Square(::std::boxed::Box<crate::models::Square>),
+    Shape(Box<crate::models::Shape>),
+    Circle(Box<crate::models::Circle>),
+    Square(Box<crate::models::Square>),
 }
 #[cfg(feature = "fixtures")]
 impl ::serde::Serialize for AnyShape {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         match self {
             AnyShape::Shape(v) => ::serde::Serialize::serialize(v, serializer),
             AnyShape::Circle(v) => ::serde::Serialize::serialize(v, serializer),
@@ -26,24 +26,19 @@ impl ::serde::Serialize for AnyShape {
 impl<'de> ::serde::Deserialize<'de> for AnyShape {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = crate::runtime::type_tag(&value);
         let typed = match tag.as_str() {
             "circle" => {
-                ::serde_json::from_value(value)
-                    .map(|v| AnyShape::Circle(::std::boxed::Box::new(v)))
+                ::serde_json::from_value(value).map(|v| AnyShape::Circle(Box::new(v)))
             }
             "square" => {
-                ::serde_json::from_value(value)
-                    .map(|v| AnyShape::Square(::std::boxed::Box::new(v)))
+                ::serde_json::from_value(value).map(|v| AnyShape::Square(Box::new(v)))
             }
-            _ => {
-                ::serde_json::from_value(value)
-                    .map(|v| AnyShape::Shape(::std::boxed::Box::new(v)))
-            }
+            _ => ::serde_json::from_value(value).map(|v| AnyShape::Shape(Box::new(v))),
         };
         typed.map_err(::serde::de::Error::custom)
     }
@@ -53,568 +48,452 @@ impl<'de> ::serde::Deserialize<'de> for AnyShape {
 /// Graph type `microsoft.graph.circle`.
 #[cfg(feature = "fixtures")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Circle {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Identifier assigned by the service. Read-only.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub id: Option<Option<String>>,
     /// Label shown next to the shape.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub name: Option<Option<String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
     /// Documented type: `shapeKind`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
+    pub kind: Option<Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
     /// Documented type: `shapeStyle`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub style: ::std::option::Option<::std::option::Option<crate::models::ShapeStyle>>,
+    pub style: Option<Option<crate::models::ShapeStyle>>,
     /// Free-form category (a Rust keyword).
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub r#type: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub r#type: Option<Option<String>>,
     /// Whether the shape refers to itself (a keyword that cannot be raw).
     ///
     /// Documented type: `Boolean`.
     #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub self_: ::std::option::Option<::std::option::Option<bool>>,
+    pub self_: Option<Option<bool>>,
     /// Depth when extruded (starts with a digit).
     ///
     /// Documented type: `Int32`.
     #[serde(
-        rename = "3dDepth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub _3d_depth: ::std::option::Option<::std::option::Option<i32>>,
+    pub _3d_depth: Option<Option<i32>>,
     /// Display name.
     ///
     /// Documented type: `String`.
     #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name: Option<Option<String>>,
     /// Legacy display name; collides with displayName once snake-cased.
     ///
     /// Documented type: `String`.
     #[serde(
         rename = "DisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name_2: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name_2: Option<Option<String>>,
     /// Group to bind the shape to.
     ///
     /// Documented type: `String`.
     #[serde(
         rename = "group@odata.bind",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub group_odata_bind: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub group_odata_bind: Option<Option<String>>,
     /// Free-form tags.
     ///
     /// Documented type: `String collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub tags: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    >,
+    pub tags: Option<Option<Vec<String>>>,
     /// Aspect ratio.
     ///
     /// Documented type: `Double`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ratio: ::std::option::Option<::std::option::Option<f64>>,
+    pub ratio: Option<Option<f64>>,
     /// Stable identifier.
     ///
     /// Documented type: `Guid`.
     #[serde(
-        rename = "uniqueId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub unique_id: ::std::option::Option<::std::option::Option<::uuid::Uuid>>,
+    pub unique_id: Option<Option<::uuid::Uuid>>,
     /// How long the shape stays visible.
     ///
     /// Documented type: `Duration`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ttl: ::std::option::Option<::std::option::Option<crate::runtime::Duration>>,
+    pub ttl: Option<Option<crate::runtime::Duration>>,
     /// Raw bytes attached to the shape.
     ///
     /// Documented type: `Binary`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub payload: ::std::option::Option<::std::option::Option<crate::runtime::Base64>>,
+    pub payload: Option<Option<crate::runtime::Base64>>,
     /// First day the shape is shown.
     ///
     /// Documented type: `Date`.
     #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub start_date: ::std::option::Option<::std::option::Option<::chrono::NaiveDate>>,
+    pub start_date: Option<Option<::chrono::NaiveDate>>,
     /// Time of day the shape appears.
     ///
     /// Documented type: `TimeOfDay`.
     #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub start_time: ::std::option::Option<::std::option::Option<::chrono::NaiveTime>>,
+    pub start_time: Option<Option<::chrono::NaiveTime>>,
     /// When the shape was created.
     ///
     /// Documented type: `DateTimeOffset`.
     #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub created_date_time: ::std::option::Option<
-        ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
-    >,
+    pub created_date_time: Option<Option<::chrono::DateTime<::chrono::FixedOffset>>>,
     /// Size in bytes.
     ///
     /// Documented type: `Int64`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub size: ::std::option::Option<::std::option::Option<i64>>,
+    pub size: Option<Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
     /// Documented type: `shape`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
+    pub parent: Option<Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
     /// Documented type: `shape collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub children: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<crate::models::AnyShape>>,
-    >,
+    pub children: Option<Option<Vec<crate::models::AnyShape>>>,
     /// Radius in points.
     ///
     /// Documented type: `Double`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub radius: ::std::option::Option<::std::option::Option<f64>>,
+    pub radius: Option<Option<f64>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }
 /// A drawing: a titled collection of shapes of any kind. Inherits from entity.
 ///
 /// Graph type `microsoft.graph.drawing`.
 #[cfg(feature = "fixtures")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Drawing {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Identifier assigned by the service. Read-only.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub id: Option<Option<String>>,
     /// Title of the drawing.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub title: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub title: Option<Option<String>>,
     /// Outcome of the last rendering.
     ///
     /// Documented type: `result`.
     #[serde(
-        rename = "lastResult",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub last_result: ::std::option::Option<
-        ::std::option::Option<crate::models::ResultType>,
-    >,
+    pub last_result: Option<Option<crate::models::ResultType>>,
     /// Shapes on the drawing; items are circles, squares or plain shapes.
     ///
     /// Documented type: `shape collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub shapes: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<crate::models::AnyShape>>,
-    >,
+    pub shapes: Option<Option<Vec<crate::models::AnyShape>>>,
     /// The highlighted shape, of any kind.
     ///
     /// Documented type: `shape`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub highlight: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
+    pub highlight: Option<Option<crate::models::AnyShape>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }
 /// The root type of this fixture: everything with an identity is built on it.
 ///
 /// Graph type `microsoft.graph.entity`.
 #[cfg(feature = "fixtures")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Entity {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Identifier assigned by the service. Read-only.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub id: Option<Option<String>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }
 /// A shape on a drawing. Inherits from entity. Its properties exercise every primitive type, Rust keywords, a leading digit and two names that collapse to one Rust name.
 ///
 /// Graph type `microsoft.graph.shape`.
 #[cfg(feature = "fixtures")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Shape {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Identifier assigned by the service. Read-only.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub id: Option<Option<String>>,
     /// Label shown next to the shape.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub name: Option<Option<String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
     /// Documented type: `shapeKind`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
+    pub kind: Option<Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
     /// Documented type: `shapeStyle`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub style: ::std::option::Option<::std::option::Option<crate::models::ShapeStyle>>,
+    pub style: Option<Option<crate::models::ShapeStyle>>,
     /// Free-form category (a Rust keyword).
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub r#type: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub r#type: Option<Option<String>>,
     /// Whether the shape refers to itself (a keyword that cannot be raw).
     ///
     /// Documented type: `Boolean`.
     #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub self_: ::std::option::Option<::std::option::Option<bool>>,
+    pub self_: Option<Option<bool>>,
     /// Depth when extruded (starts with a digit).
     ///
     /// Documented type: `Int32`.
     #[serde(
-        rename = "3dDepth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub _3d_depth: ::std::option::Option<::std::option::Option<i32>>,
+    pub _3d_depth: Option<Option<i32>>,
     /// Display name.
     ///
     /// Documented type: `String`.
     #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name: Option<Option<String>>,
     /// Legacy display name; collides with displayName once snake-cased.
     ///
     /// Documented type: `String`.
     #[serde(
         rename = "DisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name_2: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name_2: Option<Option<String>>,
     /// Group to bind the shape to.
     ///
     /// Documented type: `String`.
     #[serde(
         rename = "group@odata.bind",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub group_odata_bind: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub group_odata_bind: Option<Option<String>>,
     /// Free-form tags.
     ///
     /// Documented type: `String collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub tags: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    >,
+    pub tags: Option<Option<Vec<String>>>,
     /// Aspect ratio.
     ///
     /// Documented type: `Double`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ratio: ::std::option::Option<::std::option::Option<f64>>,
+    pub ratio: Option<Option<f64>>,
     /// Stable identifier.
     ///
     /// Documented type: `Guid`.
     #[serde(
-        rename = "uniqueId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub unique_id: ::std::option::Option<::std::option::Option<::uuid::Uuid>>,
+    pub unique_id: Option<Option<::uuid::Uuid>>,
     /// How long the shape stays visible.
     ///
     /// Documented type: `Duration`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ttl: ::std::option::Option<::std::option::Option<crate::runtime::Duration>>,
+    pub ttl: Option<Option<crate::runtime::Duration>>,
     /// Raw bytes attached to the shape.
     ///
     /// Documented type: `Binary`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub payload: ::std::option::Option<::std::option::Option<crate::runtime::Base64>>,
+    pub payload: Option<Option<crate::runtime::Base64>>,
     /// First day the shape is shown.
     ///
     /// Documented type: `Date`.
     #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub start_date: ::std::option::Option<::std::option::Option<::chrono::NaiveDate>>,
+    pub start_date: Option<Option<::chrono::NaiveDate>>,
     /// Time of day the shape appears.
     ///
     /// Documented type: `TimeOfDay`.
     #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub start_time: ::std::option::Option<::std::option::Option<::chrono::NaiveTime>>,
+    pub start_time: Option<Option<::chrono::NaiveTime>>,
     /// When the shape was created.
     ///
     /// Documented type: `DateTimeOffset`.
     #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub created_date_time: ::std::option::Option<
-        ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
-    >,
+    pub created_date_time: Option<Option<::chrono::DateTime<::chrono::FixedOffset>>>,
     /// Size in bytes.
     ///
     /// Documented type: `Int64`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub size: ::std::option::Option<::std::option::Option<i64>>,
+    pub size: Option<Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
     /// Documented type: `shape`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
+    pub parent: Option<Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
     /// Documented type: `shape collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub children: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<crate::models::AnyShape>>,
-    >,
+    pub children: Option<Option<Vec<crate::models::AnyShape>>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }
 /// `microsoft.graph.shapeKind`
 ///
@@ -629,7 +508,7 @@ pub enum ShapeKind {
     /// Evolvable enumeration sentinel value.
     UnknownFutureValue,
     /// A member these docs do not list, kept verbatim.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 #[cfg(feature = "fixtures")]
 impl ShapeKind {
@@ -644,18 +523,18 @@ impl ShapeKind {
     }
     /// The members of a comma-separated flags value (`"a,b"` arrives as `Unknown`
     /// and keeps its exact text); a plain value gives itself.
-    pub fn flags(&self) -> ::std::vec::Vec<Self> {
+    pub fn flags(&self) -> Vec<Self> {
         self.as_str().split(',').map(|m| ShapeKind::from(m.trim())).collect()
     }
 }
 #[cfg(feature = "fixtures")]
-impl ::std::convert::From<&str> for ShapeKind {
+impl From<&str> for ShapeKind {
     fn from(value: &str) -> Self {
         match value {
             "circle" => ShapeKind::Circle,
             "square" => ShapeKind::Square,
             "unknownFutureValue" => ShapeKind::UnknownFutureValue,
-            other => ShapeKind::Unknown(::std::string::ToString::to_string(other)),
+            other => ShapeKind::Unknown(other.to_string()),
         }
     }
 }
@@ -664,7 +543,7 @@ impl ::serde::Serialize for ShapeKind {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -672,11 +551,9 @@ impl ::serde::Serialize for ShapeKind {
 impl<'de> ::serde::Deserialize<'de> for ShapeKind {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let raw = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(ShapeKind::from(raw.as_str()))
+    ) -> Result<Self, D::Error> {
+        let raw = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(ShapeKind::from(raw.as_str()))
     }
 }
 /// `microsoft.graph.shapeStyle`
@@ -692,7 +569,7 @@ pub enum ShapeStyle {
     /// `shadowed`
     Shadowed,
     /// A member these docs do not list, kept verbatim.
-    Unknown(::std::string::String),
+    Unknown(String),
 }
 #[cfg(feature = "fixtures")]
 impl ShapeStyle {
@@ -707,18 +584,18 @@ impl ShapeStyle {
     }
     /// The members of a comma-separated flags value (`"a,b"` arrives as `Unknown`
     /// and keeps its exact text); a plain value gives itself.
-    pub fn flags(&self) -> ::std::vec::Vec<Self> {
+    pub fn flags(&self) -> Vec<Self> {
         self.as_str().split(',').map(|m| ShapeStyle::from(m.trim())).collect()
     }
 }
 #[cfg(feature = "fixtures")]
-impl ::std::convert::From<&str> for ShapeStyle {
+impl From<&str> for ShapeStyle {
     fn from(value: &str) -> Self {
         match value {
             "bold" => ShapeStyle::Bold,
             "dashed" => ShapeStyle::Dashed,
             "shadowed" => ShapeStyle::Shadowed,
-            other => ShapeStyle::Unknown(::std::string::ToString::to_string(other)),
+            other => ShapeStyle::Unknown(other.to_string()),
         }
     }
 }
@@ -727,7 +604,7 @@ impl ::serde::Serialize for ShapeStyle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -735,11 +612,9 @@ impl ::serde::Serialize for ShapeStyle {
 impl<'de> ::serde::Deserialize<'de> for ShapeStyle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let raw = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        ::std::result::Result::Ok(ShapeStyle::from(raw.as_str()))
+    ) -> Result<Self, D::Error> {
+        let raw = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+        Ok(ShapeStyle::from(raw.as_str()))
     }
 }
 /// A shape with four equal sides. Inherits from shape, stated only in this sentence.
@@ -747,237 +622,190 @@ impl<'de> ::serde::Deserialize<'de> for ShapeStyle {
 /// Graph type `microsoft.graph.square`.
 #[cfg(feature = "fixtures")]
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct Square {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Identifier assigned by the service. Read-only.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub id: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub id: Option<Option<String>>,
     /// Label shown next to the shape.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub name: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub name: Option<Option<String>>,
     /// What the shape is. Possible values are: circle, square, unknownFutureValue.
     ///
     /// Documented type: `shapeKind`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub kind: ::std::option::Option<::std::option::Option<crate::models::ShapeKind>>,
+    pub kind: Option<Option<crate::models::ShapeKind>>,
     /// Comma-separated style flags.
     ///
     /// Documented type: `shapeStyle`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub style: ::std::option::Option<::std::option::Option<crate::models::ShapeStyle>>,
+    pub style: Option<Option<crate::models::ShapeStyle>>,
     /// Free-form category (a Rust keyword).
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub r#type: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub r#type: Option<Option<String>>,
     /// Whether the shape refers to itself (a keyword that cannot be raw).
     ///
     /// Documented type: `Boolean`.
     #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub self_: ::std::option::Option<::std::option::Option<bool>>,
+    pub self_: Option<Option<bool>>,
     /// Depth when extruded (starts with a digit).
     ///
     /// Documented type: `Int32`.
     #[serde(
-        rename = "3dDepth",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub _3d_depth: ::std::option::Option<::std::option::Option<i32>>,
+    pub _3d_depth: Option<Option<i32>>,
     /// Display name.
     ///
     /// Documented type: `String`.
     #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name: Option<Option<String>>,
     /// Legacy display name; collides with displayName once snake-cased.
     ///
     /// Documented type: `String`.
     #[serde(
         rename = "DisplayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub display_name_2: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub display_name_2: Option<Option<String>>,
     /// Group to bind the shape to.
     ///
     /// Documented type: `String`.
     #[serde(
         rename = "group@odata.bind",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub group_odata_bind: ::std::option::Option<
-        ::std::option::Option<::std::string::String>,
-    >,
+    pub group_odata_bind: Option<Option<String>>,
     /// Free-form tags.
     ///
     /// Documented type: `String collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub tags: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    >,
+    pub tags: Option<Option<Vec<String>>>,
     /// Aspect ratio.
     ///
     /// Documented type: `Double`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ratio: ::std::option::Option<::std::option::Option<f64>>,
+    pub ratio: Option<Option<f64>>,
     /// Stable identifier.
     ///
     /// Documented type: `Guid`.
     #[serde(
-        rename = "uniqueId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub unique_id: ::std::option::Option<::std::option::Option<::uuid::Uuid>>,
+    pub unique_id: Option<Option<::uuid::Uuid>>,
     /// How long the shape stays visible.
     ///
     /// Documented type: `Duration`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ttl: ::std::option::Option<::std::option::Option<crate::runtime::Duration>>,
+    pub ttl: Option<Option<crate::runtime::Duration>>,
     /// Raw bytes attached to the shape.
     ///
     /// Documented type: `Binary`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub payload: ::std::option::Option<::std::option::Option<crate::runtime::Base64>>,
+    pub payload: Option<Option<crate::runtime::Base64>>,
     /// First day the shape is shown.
     ///
     /// Documented type: `Date`.
     #[serde(
-        rename = "startDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub start_date: ::std::option::Option<::std::option::Option<::chrono::NaiveDate>>,
+    pub start_date: Option<Option<::chrono::NaiveDate>>,
     /// Time of day the shape appears.
     ///
     /// Documented type: `TimeOfDay`.
     #[serde(
-        rename = "startTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub start_time: ::std::option::Option<::std::option::Option<::chrono::NaiveTime>>,
+    pub start_time: Option<Option<::chrono::NaiveTime>>,
     /// When the shape was created.
     ///
     /// Documented type: `DateTimeOffset`.
     #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub created_date_time: ::std::option::Option<
-        ::std::option::Option<::chrono::DateTime<::chrono::FixedOffset>>,
-    >,
+    pub created_date_time: Option<Option<::chrono::DateTime<::chrono::FixedOffset>>>,
     /// Size in bytes.
     ///
     /// Documented type: `Int64`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub size: ::std::option::Option<::std::option::Option<i64>>,
+    pub size: Option<Option<i64>>,
     /// The shape this one is grouped under (recursive).
     ///
     /// Documented type: `shape`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub parent: ::std::option::Option<::std::option::Option<crate::models::AnyShape>>,
+    pub parent: Option<Option<crate::models::AnyShape>>,
     /// Shapes grouped under this one.
     ///
     /// Documented type: `shape collection`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub children: ::std::option::Option<
-        ::std::option::Option<::std::vec::Vec<crate::models::AnyShape>>,
-    >,
+    pub children: Option<Option<Vec<crate::models::AnyShape>>>,
     /// Side length in points.
     ///
     /// Documented type: `Int64`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub side: ::std::option::Option<::std::option::Option<i64>>,
+    pub side: Option<Option<i64>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }

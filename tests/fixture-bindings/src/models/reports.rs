@@ -4,36 +4,28 @@
 ///
 /// Graph type `microsoft.graph.result`.
 #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
 pub struct ResultType {
     /// The `@odata.type` discriminator, e.g. `#microsoft.graph.user`.
-    #[serde(
-        rename = "@odata.type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Whether the rendering succeeded.
     ///
     /// Documented type: `Boolean`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub ok: ::std::option::Option<::std::option::Option<bool>>,
+    pub ok: Option<Option<bool>>,
     /// What went wrong, if anything.
     ///
     /// Documented type: `String`.
     #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        with = "::serde_with::rust::double_option"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::runtime::double_option"
     )]
-    pub detail: ::std::option::Option<::std::option::Option<::std::string::String>>,
+    pub detail: Option<Option<String>>,
     /// Properties the docs do not list, and instance annotations, kept as sent.
     #[serde(flatten)]
-    pub additional_properties: ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }

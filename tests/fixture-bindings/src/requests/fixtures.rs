@@ -18,9 +18,7 @@ pub fn list_shapes(
 ) -> crate::runtime::Request<crate::runtime::Collection<crate::models::AnyShape>> {
     crate::runtime::Request::new(
         crate::runtime::Method::Get,
-        ::std::format!(
-            "/drawings/{}/shapes", crate ::runtime::encode_segment(drawing_id)
-        ),
+        format!("/drawings/{}/shapes", crate ::runtime::encode_segment(drawing_id)),
         200u16,
     )
 }
@@ -40,13 +38,10 @@ pub fn list_shapes(
 pub fn update_drawing(
     drawing_id: &str,
     body: &crate::models::Drawing,
-) -> ::std::result::Result<
-    crate::runtime::Request<crate::runtime::NoContent>,
-    crate::runtime::Error,
-> {
+) -> Result<crate::runtime::Request<crate::runtime::NoContent>, crate::runtime::Error> {
     crate::runtime::Request::new(
             crate::runtime::Method::Patch,
-            ::std::format!("/drawings/{}", crate ::runtime::encode_segment(drawing_id)),
+            format!("/drawings/{}", crate ::runtime::encode_segment(drawing_id)),
             204u16,
         )
         .with_json(body)
@@ -70,7 +65,7 @@ pub fn get_shape(
 ) -> crate::runtime::Request<crate::models::AnyShape> {
     crate::runtime::Request::new(
         crate::runtime::Method::Get,
-        ::std::format!(
+        format!(
             "/drawings/{}/shapes/{}", crate ::runtime::encode_segment(drawing_id), crate
             ::runtime::encode_segment(shape_id)
         ),
