@@ -202,9 +202,34 @@ pub fn markdown_text(markdown: &str) -> String {
 
 /// `#[doc = "..."]` attributes, one per line, from raw prose.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let clean = sanitize(text);
-    let lines = clean.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
+    let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*)
+}
+
+/// The same attributes as [`doc_attrs`], as syn nodes: for items built without a token
+/// round trip (see `models::structure`).
+pub fn doc_attributes(text: &str) -> Vec<syn::Attribute> {
+    doc_lines(text)
+        .map(|line| syn::Attribute {
+            pound_token: Default::default(),
+            style: syn::AttrStyle::Outer,
+            bracket_token: Default::default(),
+            meta: syn::Meta::NameValue(syn::MetaNameValue {
+                path: syn::Path::from(proc_macro2::Ident::new("doc", proc_macro2::Span::call_site())),
+                eq_token: Default::default(),
+                value: syn::Expr::Lit(syn::ExprLit {
+                    attrs: Vec::new(),
+                    lit: syn::Lit::Str(syn::LitStr::new(&line, proc_macro2::Span::call_site())),
+                }),
+            }),
+        })
+        .collect()
+}
+
+/// Sanitized prose as doc-comment lines, each with the leading space `///` would give it.
+fn doc_lines(text: &str) -> impl Iterator<Item = String> {
+    let clean = sanitize(text);
+    clean.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect::<Vec<_>>().into_iter()
 }
 
 #[cfg(test)]

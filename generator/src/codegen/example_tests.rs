@@ -36,11 +36,16 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
             ExampleRole::Response => "response",
         };
         let label = format!("{}:{} ({role})", ex.source.file, ex.source.line);
-        let entry = serde_json::json!({ "at": label, "body": ex.json, "doc_errors": ex.doc_errors.join(", ") });
         if data.len() > 2 {
             data.push_str(",\n");
         }
-        data.push_str(&entry.to_string());
+        // `{"at":…,"body":…,"doc_errors":…}` written directly: `json!` would clone the body.
+        data.push_str(&format!(
+            "{{\"at\":{},\"body\":{},\"doc_errors\":{}}}",
+            serde_json::Value::from(label.as_str()),
+            ex.json,
+            serde_json::Value::from(ex.doc_errors.join(", "))
+        ));
         Some(quote!((#label, round_trip::<#ty> as Check),))
     }).collect();
     data.push_str("\n]\n");

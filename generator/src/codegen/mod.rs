@@ -89,8 +89,18 @@ pub fn format_file(tokens: TokenStream, source_label: &str) -> String {
 
 /// Format items (no inner attributes) exactly as they print inside a whole file.
 fn format_items(tokens: TokenStream) -> String {
+    format_syn_items(parse_items(tokens))
+}
+
+/// Format syn items exactly as they print inside a whole file.
+fn format_syn_items(items: Vec<syn::Item>) -> String {
+    prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
+}
+
+/// Tokens of items → syn items. A failure is a codegen bug, not an input problem.
+fn parse_items(tokens: TokenStream) -> Vec<syn::Item> {
     match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => prettyplease::unparse(&file),
+        Ok(file) => file.items,
         Err(e) => panic!("docgen produced tokens that are not Rust items ({e})"),
     }
 }
@@ -122,7 +132,7 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
         .collect::<Vec<_>>()
         .par_iter()
         .flat_map_iter(|(workload, key, def)| {
-            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_items(models::model(api, key, def, &names, &features)))];
+            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_syn_items(models::model(api, key, def, &names, &features)))];
             if let Some(poly) = names.polymorphic.get(*key) {
                 out.push((*workload, poly.any_name.clone(), format_items(models::any_enum(api, key, poly, &names, &features))));
             }
