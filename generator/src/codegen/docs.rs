@@ -10,9 +10,7 @@
 //! lint), and an unmatched backtick is escaped (the `unescaped_backticks` lint). Code spans
 //! are copied verbatim: escapes inside them would show as backslashes.
 
-use proc_macro2::TokenStream;
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, TagEnd};
-use quote::quote;
 
 /// Sanitize prose for a doc comment: trimmed lines (no indentation, so no indented code),
 /// runs of blank lines collapsed to one paragraph break, and each line escaped by
@@ -200,14 +198,9 @@ pub fn markdown_text(markdown: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `#[doc = "..."]` attributes, one per line, from raw prose.
-pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text);
-    quote!(#(#[doc = #lines])*)
-}
-
-/// The same attributes as [`doc_attrs`], as syn nodes: for items built without a token
-/// round trip (see `models::structure`).
+/// `#[doc = "..."]` attributes, one per line, from raw prose; as syn nodes, attached to
+/// items after their code is parsed (documentation is most of the generated lines, and
+/// parsing it back from tokens would cost more than printing it).
 pub fn doc_attributes(text: &str) -> Vec<syn::Attribute> {
     doc_lines(text)
         .map(|line| syn::Attribute {
@@ -236,6 +229,7 @@ fn doc_lines(text: &str) -> impl Iterator<Item = String> {
 mod tests {
     use super::*;
     use pulldown_cmark::{LinkType, Tag};
+    use quote::quote;
 
     /// Render like rustdoc (its markdown options, minus smart punctuation so text compares
     /// byte for byte): the visible text (list items as `- `, paragraphs separated by a blank
@@ -393,7 +387,8 @@ mod tests {
 
     #[test]
     fn doc_attrs_prefix_a_space_and_keep_paragraph_breaks() {
-        let tokens = doc_attrs("One [x].\n\nTwo.").to_string();
+        let attrs = doc_attributes("One [x].\n\nTwo.");
+        let tokens = quote!(#(#attrs)*).to_string();
         assert_eq!(tokens, quote!(#[doc = " One \\[x\\]."] #[doc = ""] #[doc = " Two."]).to_string());
     }
 

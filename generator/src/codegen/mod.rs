@@ -154,7 +154,7 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     for (workload, ops) in &ops_by_workload {
         let named: Vec<(&Operation, String)> = ops.iter().map(|op| (*op, fn_names.claim(&requests::function_name(op, &names)))).collect();
         let functions: Vec<String> =
-            named.par_iter().map(|(op, name)| format_items(requests::request_function(op, name, &names))).collect();
+            named.par_iter().map(|(op, name)| format_syn_items(requests::request_function(op, name, &names))).collect();
         let doc = format!(" Request functions of the `{workload}` workload.");
         let mut text = format_file(quote!(#![doc = #doc]), label);
         functions.iter().for_each(|f| text.push_str(f));

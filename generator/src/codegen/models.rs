@@ -7,7 +7,7 @@ use quote::quote;
 
 use syn::parse::Parser;
 
-use super::docs::{doc_attributes, doc_attrs, markdown_text};
+use super::docs::{doc_attributes, markdown_text};
 use super::naming::{self, ident};
 use super::features::Features;
 use super::names::{Names, Polymorphic};
@@ -179,25 +179,22 @@ fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Featur
 }
 
 /// An open enum: documented members plus `Unknown(String)` for members added later.
-pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features) -> TokenStream {
+///
+/// The doc comments (the type's and one per member) are attached as syn nodes after the
+/// code is parsed, as for structures.
+pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features) -> Vec<syn::Item> {
     let name = names.type_ident(key);
-    let docs = doc_attrs(&type_doc(def));
     let mut variants = naming::UniqueNames::with_reserved(["Unknown"]);
-    let members: Vec<(proc_macro2::Ident, &str, TokenStream)> = def
+    let members: Vec<(proc_macro2::Ident, &str)> = def
         .members
         .iter()
-        .map(|m| {
-            let v = ident(&variants.claim(&naming::variant_name(&m.name)));
-            let doc = if m.description.is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
-            (v, m.name.as_str(), doc_attrs(&doc))
-        })
+        .map(|m| (ident(&variants.claim(&naming::variant_name(&m.name))), m.name.as_str()))
         .collect();
-    let decl = members.iter().map(|(v, _, d)| quote!(#d #v,));
-    let to_str = members.iter().map(|(v, wire, _)| quote!(#name::#v => #wire,));
-    let from_str = members.iter().map(|(v, wire, _)| quote!(#wire => #name::#v,));
+    let decl = members.iter().map(|(v, _)| quote!(#v,));
+    let to_str = members.iter().map(|(v, wire)| quote!(#name::#v => #wire,));
+    let from_str = members.iter().map(|(v, wire)| quote!(#wire => #name::#v,));
     let cfg = features.type_cfg(key);
-    quote! {
-        #docs
+    let mut items = super::parse_items(quote! {
         #cfg
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
@@ -247,14 +244,24 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features)
                 Ok(#name::from(raw.as_str()))
             }
         }
+    });
+    if let Some(syn::Item::Enum(item)) = items.first_mut() {
+        let mut attrs = doc_attributes(&type_doc(def));
+        attrs.append(&mut item.attrs);
+        item.attrs = attrs;
+        for (variant, m) in item.variants.iter_mut().zip(&def.members) {
+            let doc = if m.description.is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
+            variant.attrs = doc_attributes(&doc);
+        }
     }
+    items
 }
 
 /// The model of any type.
 pub fn model(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features) -> Vec<syn::Item> {
     match def.kind {
         TypeKind::Structure => structure(api, key, def, names, features),
-        TypeKind::Enum => super::parse_items(enumeration(key, def, names, features)),
+        TypeKind::Enum => enumeration(key, def, names, features),
     }
 }
 

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_attrs;
+use super::docs::doc_attributes;
 use super::models::type_tokens;
 use super::naming::{self, ident, UniqueNames};
 use super::names::Names;
@@ -60,8 +60,10 @@ fn singular(word: &str) -> String {
     }
 }
 
-/// The request function of one operation.
-pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> TokenStream {
+/// The request function of one operation. Its doc comment (title, summary, request line,
+/// permissions: most of the function's lines) is attached as syn nodes, so that only the
+/// signature and body go through a token parse.
+pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> Vec<syn::Item> {
     let name = ident(fn_name);
     let mut locals = UniqueNames::with_reserved(["body", "request", "path"]);
     let mut params: Vec<TokenStream> = Vec::new();
@@ -92,24 +94,24 @@ pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> TokenSt
     };
     let method = method_tokens(&op.method);
     let status = op.success_status;
-    let docs = doc_attrs(&operation_doc(op));
-    match &op.request_body {
+    let tokens = match &op.request_body {
         Some(body) => {
             let body_ty = payload_tokens(body, names);
             quote! {
-                #docs
                 pub fn #name(#(#params,)* body: &#body_ty) -> Result<crate::runtime::Request<#response_ty>, crate::runtime::Error> {
                     crate::runtime::Request::new(#method, #path, #status).with_json(body)
                 }
             }
         }
         None => quote! {
-            #docs
             pub fn #name(#(#params),*) -> crate::runtime::Request<#response_ty> {
                 crate::runtime::Request::new(#method, #path, #status)
             }
         },
-    }
+    };
+    let mut function: syn::ItemFn = syn::parse2(tokens).expect("request function is valid Rust");
+    function.attrs = doc_attributes(&operation_doc(op));
+    vec![syn::Item::Fn(function)]
 }
 
 fn payload_tokens(payload: &Payload, names: &Names) -> TokenStream {
