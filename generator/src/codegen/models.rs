@@ -57,6 +57,7 @@ pub fn type_tokens(ty: &TypeRef, names: &Names) -> TokenStream {
             None => quote!(::serde_json::Value),
         },
         TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Reference => quote!(crate::runtime::Reference),
     }
 }
 

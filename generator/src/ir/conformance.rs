@@ -145,6 +145,7 @@ impl Checker<'_> {
         }
         match ty {
             TypeRef::Json => {}
+            TypeRef::Reference => reference(v, path, key, out),
             TypeRef::Primitive { primitive } => {
                 if let Err((rule, why)) = primitive_ok(*primitive, v) {
                     out.push(Finding { rule, key: key.map(str::to_string), message: format!("`{path}`: {why}") });
@@ -292,4 +293,17 @@ fn primitive_ok(p: Primitive, v: &Value) -> Result<(), (&'static Rule, String)> 
             engine.decode(s.replace('-', "+").replace('_', "/")).map(|_| ()).map_err(|_| placeholder_or(&INVALID_VALUE, "base64 data"))
         }
     }
+}
+
+/// `runtime::Reference`: an object whose `@odata.id` is a string (required); any other
+/// member is kept as sent.
+fn reference(v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+    let id = v.as_object().map(|o| o.get("@odata.id"));
+    let why = match id {
+        None => format!("`{path}` is an entity reference but is {}", kind_of(v)),
+        Some(None) => format!("`{path}` is an entity reference without `@odata.id`"),
+        Some(Some(id)) if !id.is_string() => format!("`{path}.@odata.id` is {}, not a string", kind_of(id)),
+        Some(Some(_)) => return,
+    };
+    out.push(Finding { rule: &WRONG_TYPE, key: key.map(str::to_string), message: why });
 }

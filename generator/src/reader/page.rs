@@ -377,6 +377,13 @@ pub struct Page {
     pub response_statuses: Vec<Located<u16>>,
     /// The type the response section names, and whether it says "collection".
     pub response_type: Option<(TypeMention, bool)>,
+    /// The Response section's status sentence as plain text (`… returns a `200 OK` response
+    /// code and a String in the response body.`): `ir` reads a type named without a link
+    /// from it.
+    pub response_prose: Option<Located<String>>,
+    /// The Request body section's first sentence that says "JSON representation" as plain
+    /// text, when it links no type: `ir` reads a type named without a link from it.
+    pub body_prose: Option<Located<String>>,
     /// Examples in page order.
     pub examples: Vec<ExampleFacts>,
     /// Every link on the page.
@@ -510,6 +517,8 @@ impl PageReader {
                 response_status: None,
                 response_statuses: Vec::new(),
                 response_type: None,
+                response_prose: None,
+                body_prose: None,
                 examples: Vec::new(),
                 links: Vec::new(),
                 example_fences: 0,
@@ -676,6 +685,9 @@ impl PageReader {
                 if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") =>
             {
                 self.page.body_type = first_type_link(links, line);
+                if self.page.body_type.is_none() && self.page.body_prose.is_none() {
+                    self.page.body_prose = Some(Located { line, value: text.to_string() });
+                }
             }
             Section::Response => {
                 for code in statuses_in_prose(text) {
@@ -686,6 +698,7 @@ impl PageReader {
                         self.page.response_status = Some(Located { line, value: code });
                         let collection = text.to_ascii_lowercase().contains("collection");
                         self.page.response_type = first_type_link(links, line).map(|m| (m, collection));
+                        self.page.response_prose = Some(Located { line, value: text.to_string() });
                     }
                 }
             }
