@@ -5,6 +5,7 @@
 //!   response body`, `… and an updated **customers** object in the response body`;
 //! - the Request body sentence does: `supply a JSON representation of a **customers** object`;
 //! - an update (`PATCH`/`PUT`) whose response is the updated entity takes that entity;
+//! - a create (`POST` answered by `201 Created` and one entity) takes that entity;
 //! - `POST`/`PUT …/$ref` takes an entity reference, `{"@odata.id": "<url>"}`.
 //!
 //! A named type must resolve exactly (same letter case) to a structure some page defines; a
@@ -112,7 +113,7 @@ pub(super) fn prose_request(page: &Page, symbols: &SymbolTable, types: &BTreeMap
     if page.body_type.is_some() {
         return None;
     }
-    let name = request_phrase(&page.body_prose.as_ref()?.value)?;
+    let name = page.body_prose.iter().find_map(|p| request_phrase(&p.value))?;
     Some(Payload { ty: TypeRef::Named { key: structure_named(symbols, types, name, namespace)? }, collection: false })
 }
 
@@ -125,6 +126,40 @@ pub(super) fn update_from_response(page: &Page, response: Option<&Payload>, type
         TypeRef::Named { key } if types.get(key).is_some_and(|d| d.kind == TypeKind::Structure) => Some(payload.clone()),
         _ => None,
     }
+}
+
+/// A create's body is the entity it creates: a `POST` page documented as returning `201
+/// Created` with one structure (OData: posting an entity to a collection creates it and
+/// returns it) takes that structure as its body.
+///
+/// Only when the page shows a JSON body posted and does not say the method takes none (an
+/// action such as `createForward` also answers `201 Created` with an entity).
+pub(super) fn create_from_response(page: &Page, response: Option<&Payload>, types: &BTreeMap<TypeKey, TypeDef>) -> Option<Payload> {
+    let posts_json = page
+        .examples
+        .iter()
+        .filter_map(|e| e.request.as_ref())
+        .any(|r| r.message.method == "POST" && r.json.as_ref().is_some_and(|j| j.value.is_object()));
+    let creates = posts_json
+        && !says_no_body(page)
+        && page.operations.iter().any(|o| o.method == "POST")
+        && page.response_status.as_ref().is_some_and(|s| s.value == 201);
+    let payload = response.filter(|p| creates && !p.collection)?;
+    match &payload.ty {
+        TypeRef::Named { key } if types.get(key).is_some_and(|d| d.kind == TypeKind::Structure) => Some(payload.clone()),
+        _ => None,
+    }
+}
+
+/// The Request body section says the method takes no body (`Do not supply a request body
+/// for this method.`, `This method does not require a request body.`).
+fn says_no_body(page: &Page) -> bool {
+    page.body_prose.iter().any(|p| {
+        let lower = p.value.to_ascii_lowercase();
+        ["not supply a request body", "not require a request body", "not require any request body", "no request body"]
+            .iter()
+            .any(|s| lower.contains(s))
+    })
 }
 
 /// `POST`/`PUT …/$ref` takes an entity reference (OData: adding a reference to a
@@ -144,6 +179,179 @@ pub(super) fn reference_example(method: &str, path: &PathTemplate, json: &Value)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Diagnostics;
+    use crate::ir::{build_api, Api, BuildInput, ExampleRole};
+    use crate::reader::page::read_page;
+
+    const WIDGETS: &str = "---\ntitle: \"widgets resource type\"\ndoc_type: resourcePageType\n---\n\n# widgets resource type\n\nNamespace: microsoft.graph\n\nA widget.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Identifier.|\n|label|String|Label.|\n";
+
+    /// An api page: method and path, request-body and response sentences, an example
+    /// request (with `body`, if any) and response (with `response`, if any).
+    fn api_page(method: &str, path: &str, body_sentence: &str, response_sentence: &str, body: &str, status: &str, response: &str) -> String {
+        let req_body = if body.is_empty() { String::new() } else { format!("Content-Type: application/json\n\n{body}\n") };
+        let resp_body = if response.is_empty() { String::new() } else { format!("Content-Type: application/json\n\n{response}\n") };
+        format!(
+            "---\ntitle: \"Do widgets\"\ndoc_type: apiPageType\n---\n\n# Do widgets\n\nNamespace: microsoft.graph\n\nDo something.\n\n## HTTP request\n```http\n{method} {path}\n```\n\n## Request body\n{body_sentence}\n\n## Response\n{response_sentence}\n\n## Example\n\n### Request\n```http\n{method} https://graph.microsoft.com/v1.0{path}\n{req_body}```\n\n### Response\n```http\nHTTP/1.1 {status}\n{resp_body}```\n"
+        )
+    }
+
+    fn build(api: &str) -> Api {
+        let mut diags = Diagnostics::for_file("x");
+        let pages = vec![read_page("resources/widgets.md", WIDGETS, &mut diags), read_page("api/widgets-do.md", api, &mut diags)];
+        build_api(&BuildInput { version: "v1.0", pages: &pages }).0
+    }
+
+    /// The type each example body of the page is bound to, by role.
+    fn bound(api: &Api, role: ExampleRole) -> Option<TypeRef> {
+        api.examples.iter().find(|e| e.role == role).map(|e| e.payload.ty.clone())
+    }
+
+    fn widgets() -> TypeRef {
+        TypeRef::Named { key: "microsoft.graph.widgets".into() }
+    }
+
+    #[test]
+    fn a_create_naming_its_type_in_bold_types_request_and_response() {
+        let page = api_page(
+            "POST",
+            "/widgets",
+            "In the request body, supply a JSON representation of a **widgets** object.",
+            "If successful, this method returns ```201 Created``` response code and a **widgets** object in the response body.",
+            r#"{"label": "a"}"#,
+            "201 Created",
+            r#"{"id": "1", "label": "a"}"#,
+        );
+        let api = build(&page);
+        assert_eq!(bound(&api, ExampleRole::Request), Some(widgets()));
+        assert_eq!(bound(&api, ExampleRole::Response), Some(widgets()));
+        assert_eq!(api.operations[0].response.as_ref().map(|p| p.ty.clone()), Some(widgets()));
+    }
+
+    #[test]
+    fn an_update_takes_the_entity_it_returns() {
+        let page = api_page(
+            "PATCH",
+            "/widgets/{id}",
+            "In the request body, supply the values for relevant fields that should be updated.",
+            "If successful, this method returns a `200 OK` response code and an updated **widgets** object in the response body.",
+            r#"{"label": "b"}"#,
+            "200 OK",
+            r#"{"id": "1", "label": "b"}"#,
+        );
+        let api = build(&page);
+        assert_eq!(bound(&api, ExampleRole::Request), Some(widgets()));
+        assert_eq!(api.operations[0].request_body.as_ref().map(|p| p.ty.clone()), Some(widgets()));
+    }
+
+    #[test]
+    fn a_name_that_is_not_exactly_a_type_stays_untyped() {
+        let page = api_page(
+            "POST",
+            "/widgets",
+            "In the request body, supply a JSON representation of a **widget** object.",
+            "If successful, this method returns ```201 Created``` response code and a **Widgets** object in the response body.",
+            r#"{"label": "a"}"#,
+            "201 Created",
+            r#"{"id": "1"}"#,
+        );
+        let api = build(&page);
+        assert!(api.examples.is_empty(), "{:?}", api.examples);
+    }
+
+    #[test]
+    fn a_primitive_result_types_the_example_but_not_the_request_function() {
+        let page = api_page(
+            "GET",
+            "/widgets/isBlocked",
+            "Do not supply a request body for this method.",
+            "If successful, this function returns a `200 OK` response code and a Boolean in the response body.",
+            "",
+            "200 OK",
+            r#"{"value": true}"#,
+        );
+        let api = build(&page);
+        assert_eq!(bound(&api, ExampleRole::Response), Some(TypeRef::Primitive { primitive: Primitive::Boolean }));
+        assert_eq!(api.examples[0].json, serde_json::json!(true));
+        assert_eq!(api.operations[0].response, None);
+    }
+
+    #[test]
+    fn a_stream_result_stays_untyped() {
+        let page = api_page(
+            "POST",
+            "/widgets/report",
+            "Do not supply a request body for this method.",
+            "If successful, this action returns a `200 OK` response code and a Stream in the response body.",
+            "",
+            "200 OK",
+            r#"{"value": "AAAA"}"#,
+        );
+        assert!(build(&page).examples.is_empty());
+    }
+
+    #[test]
+    fn a_ref_post_takes_an_entity_reference() {
+        let page = api_page(
+            "POST",
+            "/widgets/{id}/owners/$ref",
+            "In the request body, supply the identifier of the owner.",
+            "If successful, this method returns a `204 No Content` response code.",
+            r#"{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/{id}"}"#,
+            "204 No Content",
+            "",
+        );
+        let api = build(&page);
+        assert_eq!(bound(&api, ExampleRole::Request), Some(TypeRef::Reference));
+        assert_eq!(api.operations[0].request_body.as_ref().map(|p| p.ty.clone()), Some(TypeRef::Reference));
+        assert!(api.examples[0].doc_errors.is_empty());
+    }
+
+    #[test]
+    fn a_reference_without_a_string_id_is_a_doc_error() {
+        let page = api_page(
+            "POST",
+            "/widgets/{id}/owners/$ref",
+            "In the request body, supply the identifier of the owner.",
+            "If successful, this method returns a `204 No Content` response code.",
+            r#"{"@odata.id": 5}"#,
+            "204 No Content",
+            "",
+        );
+        // The example is a reference by the path; its `@odata.id` is not a string.
+        let api = build(&page);
+        assert_eq!(api.examples.len(), 1);
+        assert_eq!(api.examples[0].doc_errors, vec!["example/wrong-type"]);
+    }
+
+    #[test]
+    fn a_create_answered_by_201_and_an_entity_posts_that_entity() {
+        let page = api_page(
+            "POST",
+            "/widgets",
+            "",
+            "If successful, this method returns a `201 Created` response code and a [widgets](../resources/widgets.md) object in the response body.",
+            r#"{"label": "a"}"#,
+            "201 Created",
+            r#"{"id": "1", "label": "a"}"#,
+        );
+        assert_eq!(bound(&build(&page), ExampleRole::Request), Some(widgets()));
+    }
+
+    #[test]
+    fn a_201_action_that_takes_no_body_gets_none() {
+        let page = api_page(
+            "POST",
+            "/widgets/{id}/clone",
+            "This method does not require a request body.",
+            "If successful, this method returns a `201 Created` response code and a [widgets](../resources/widgets.md) object in the response body.",
+            r#"{"note": "x"}"#,
+            "201 Created",
+            r#"{"id": "2"}"#,
+        );
+        let api = build(&page);
+        assert_eq!(bound(&api, ExampleRole::Request), None);
+        assert_eq!(api.operations[0].request_body, None);
+    }
 
     #[test]
     fn response_phrase_reads_primitives_and_named_types() {

@@ -513,7 +513,8 @@ fn build_operations(
     let response = response.or(prose.filter(|p| !matches!(p.ty, TypeRef::Primitive { .. })));
     let request_body = request_body
         .or_else(|| body_types::prose_request(page, resolver.symbols, types, &namespace))
-        .or_else(|| body_types::update_from_response(page, response.as_ref(), types));
+        .or_else(|| body_types::update_from_response(page, response.as_ref(), types))
+        .or_else(|| body_types::create_from_response(page, response.as_ref(), types));
 
     // Version segments and syntax agreement of every example request.
     let mut example_paths: Vec<(String, PathTemplate, bool)> = Vec::new();

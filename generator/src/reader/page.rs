@@ -381,9 +381,9 @@ pub struct Page {
     /// code and a String in the response body.`): `ir` reads a type named without a link
     /// from it.
     pub response_prose: Option<Located<String>>,
-    /// The Request body section's first sentence that says "JSON representation" as plain
-    /// text, when it links no type: `ir` reads a type named without a link from it.
-    pub body_prose: Option<Located<String>>,
+    /// The Request body section's paragraphs as plain text: `ir` reads a type named without
+    /// a link (`a JSON representation of a X object`) or "no request body" from them.
+    pub body_prose: Vec<Located<String>>,
     /// Examples in page order.
     pub examples: Vec<ExampleFacts>,
     /// Every link on the page.
@@ -518,7 +518,7 @@ impl PageReader {
                 response_statuses: Vec::new(),
                 response_type: None,
                 response_prose: None,
-                body_prose: None,
+                body_prose: Vec::new(),
                 examples: Vec::new(),
                 links: Vec::new(),
                 example_fences: 0,
@@ -685,10 +685,9 @@ impl PageReader {
                 if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") =>
             {
                 self.page.body_type = first_type_link(links, line);
-                if self.page.body_type.is_none() && self.page.body_prose.is_none() {
-                    self.page.body_prose = Some(Located { line, value: text.to_string() });
-                }
+                self.page.body_prose.push(Located { line, value: text.to_string() });
             }
+            Section::RequestBody => self.page.body_prose.push(Located { line, value: text.to_string() }),
             Section::Response => {
                 for code in statuses_in_prose(text) {
                     self.page.response_statuses.push(Located { line, value: code });
