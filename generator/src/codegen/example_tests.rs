@@ -23,6 +23,7 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
             }
             TypeRef::Primitive { primitive } => primitive_tokens(*primitive),
             TypeRef::Reference => quote!(#krate::runtime::Reference),
+            TypeRef::ErrorResponse => quote!(#krate::runtime::ErrorResponse),
             TypeRef::Json => return None,
         };
         let ty = if ex.payload.collection { quote!(#krate::runtime::Collection<#inner>) } else { inner };

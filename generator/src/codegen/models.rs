@@ -58,6 +58,7 @@ pub fn type_tokens(ty: &TypeRef, names: &Names) -> TokenStream {
         },
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Reference => quote!(crate::runtime::Reference),
+        TypeRef::ErrorResponse => quote!(crate::runtime::ErrorResponse),
     }
 }
 

@@ -6,7 +6,8 @@
 //! - the Request body sentence does: `supply a JSON representation of a **customers** object`;
 //! - an update (`PATCH`/`PUT`) whose response is the updated entity takes that entity;
 //! - a create (`POST` answered by `201 Created` and one entity) takes that entity;
-//! - `POST`/`PUT …/$ref` takes an entity reference, `{"@odata.id": "<url>"}`.
+//! - `POST`/`PUT …/$ref` takes an entity reference, `{"@odata.id": "<url>"}`;
+//! - a `4xx`/`5xx` example body `{"error": {…}}` is an OData error response.
 //!
 //! A named type must resolve exactly (same letter case) to a structure some page defines; a
 //! name that does not is left alone (no guess, no diagnostic: prose words are not claims).
@@ -176,6 +177,14 @@ pub(super) fn reference_example(method: &str, path: &PathTemplate, json: &Value)
     reference_body(method, path)
 }
 
+/// A failed request's example body in the OData error shape (an object whose only member
+/// besides annotations is `error`, itself an object) is an error response.
+pub(super) fn error_example(status: u16, json: &Value) -> Option<Payload> {
+    let obj = json.as_object().filter(|_| status >= 400)?;
+    let shaped = obj.get("error").is_some_and(Value::is_object) && obj.keys().all(|k| k == "error" || k.starts_with('@'));
+    shaped.then_some(Payload { ty: TypeRef::ErrorResponse, collection: false })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,6 +330,36 @@ mod tests {
         let api = build(&page);
         assert_eq!(api.examples.len(), 1);
         assert_eq!(api.examples[0].doc_errors, vec!["example/wrong-type"]);
+    }
+
+    #[test]
+    fn a_failed_request_shows_an_odata_error() {
+        let page = api_page(
+            "POST",
+            "/widgets",
+            "In the request body, supply a JSON representation of a **widgets** object.",
+            "If successful, this method returns ```201 Created``` response code and a **widgets** object in the response body. If the label is taken, it returns `409 Conflict`.",
+            r#"{"label": "a"}"#,
+            "409 Conflict",
+            r#"{"error": {"code": "nameTaken", "message": "The label is taken.", "innerError": {"date": "d"}}}"#,
+        );
+        let api = build(&page);
+        assert_eq!(bound(&api, ExampleRole::Response), Some(TypeRef::ErrorResponse));
+        assert!(api.examples.iter().all(|e| e.doc_errors.is_empty()));
+        // A numeric code does not deserialize into the runtime type: a doc error.
+        let bad = page.replace(r#""code": "nameTaken""#, r#""code": 409"#);
+        let api = build(&bad);
+        let error = api.examples.iter().find(|e| e.role == ExampleRole::Response).unwrap();
+        assert_eq!(error.doc_errors, vec!["example/wrong-type"]);
+    }
+
+    #[test]
+    fn only_failures_in_the_error_shape_are_errors() {
+        let error = serde_json::json!({"error": {"code": "x", "message": "y"}});
+        assert!(error_example(400, &error).is_some());
+        assert!(error_example(200, &error).is_none());
+        assert!(error_example(400, &serde_json::json!({"error": "x"})).is_none());
+        assert!(error_example(400, &serde_json::json!({"error": {}, "id": "1"})).is_none());
     }
 
     #[test]

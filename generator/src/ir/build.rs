@@ -659,7 +659,8 @@ fn build_operations(
             let success = (200..300).contains(&resp.message.status);
             let declared = annotated
                 .or_else(|| op.filter(|_| success).and_then(|o| o.response.clone()))
-                .or_else(|| prose_primitive.clone().filter(|_| success && op.is_some_and(|o| o.success_status != 204)));
+                .or_else(|| prose_primitive.clone().filter(|_| success && op.is_some_and(|o| o.success_status != 204)))
+                .or_else(|| body_types::error_example(resp.message.status, &json.value));
             let (mut value, collection_shape) = unwrap_value(&json.value);
             // OData wraps a function's primitive result as `{"value": <primitive>}`.
             if !collection_shape && matches!(declared, Some(Payload { ty: TypeRef::Primitive { .. }, .. })) {

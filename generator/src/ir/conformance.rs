@@ -146,6 +146,7 @@ impl Checker<'_> {
         match ty {
             TypeRef::Json => {}
             TypeRef::Reference => reference(v, path, key, out),
+            TypeRef::ErrorResponse => error_response(v, path, out),
             TypeRef::Primitive { primitive } => {
                 if let Err((rule, why)) = primitive_ok(*primitive, v) {
                     out.push(Finding { rule, key: key.map(str::to_string), message: format!("`{path}`: {why}") });
@@ -306,4 +307,28 @@ fn reference(v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
         Some(Some(_)) => return,
     };
     out.push(Finding { rule: &WRONG_TYPE, key: key.map(str::to_string), message: why });
+}
+
+/// `runtime::ErrorResponse`: an object whose `error` is an object with string `code` and
+/// `message` (both required); any other member, at either level, is kept as sent.
+fn error_response(v: &Value, path: &str, out: &mut Vec<Finding>) {
+    let Some(error) = v.as_object().and_then(|o| o.get("error")) else {
+        out.push(Finding { rule: &WRONG_TYPE, key: None, message: format!("`{path}` is an error response without an `error` object") });
+        return;
+    };
+    let Some(obj) = error.as_object() else {
+        out.push(Finding { rule: &WRONG_TYPE, key: Some("error".into()), message: format!("`{path}.error` is {}, not an object", kind_of(error)) });
+        return;
+    };
+    for member in ["code", "message"] {
+        match obj.get(member) {
+            Some(Value::String(_)) => {}
+            Some(other) => out.push(Finding {
+                rule: &WRONG_TYPE,
+                key: Some(member.into()),
+                message: format!("`{path}.error.{member}` is {}, not a string", kind_of(other)),
+            }),
+            None => out.push(Finding { rule: &WRONG_TYPE, key: Some("error".into()), message: format!("`{path}.error` has no `{member}`") }),
+        }
+    }
 }

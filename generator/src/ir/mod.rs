@@ -65,6 +65,9 @@ pub enum TypeRef {
     /// An OData entity reference, `{"@odata.id": "<url>"}`: the body of `POST`/`PUT …/$ref`,
     /// defined by the protocol rather than by a docs page (`runtime::Reference`).
     Reference,
+    /// An OData error response, `{"error": {"code": …, "message": …}}`: the body of a failed
+    /// request, defined by the protocol (`runtime::ErrorResponse`).
+    ErrorResponse,
 }
 
 /// A property of a structure.
