@@ -201,6 +201,36 @@ pub struct Collection<T> {
     #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
 }
+/// An OData entity reference, the body of `POST`/`PUT …/$ref`: `{"@odata.id": "<url>"}`.
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Reference {
+    /// The URL of the referenced entity.
+    #[serde(rename = "@odata.id")]
+    pub odata_id: String,
+    /// Other members, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
+}
+/// An OData error response, the body of a failed request: `{"error": {"code": …, "message": …}}`.
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ErrorResponse {
+    /// The error.
+    pub error: ErrorDetail,
+    /// Other members, kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
+}
+/// The `error` of an [`ErrorResponse`].
+#[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ErrorDetail {
+    /// A service-defined error code.
+    pub code: String,
+    /// A human-readable message.
+    pub message: String,
+    /// Other members (`target`, `details`, `innerError`), kept as sent.
+    #[serde(flatten)]
+    pub additional_properties: ::serde_json::Map<String, ::serde_json::Value>,
+}
 /// The `@odata.type` of a JSON object, normalized for dispatch: `#` and the
 /// `microsoft.graph.` namespace dropped, lower case (the docs vary the case).
 pub fn type_tag(value: &::serde_json::Value) -> String {

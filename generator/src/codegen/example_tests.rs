@@ -28,6 +28,8 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
                 quote!(#krate::models::#name)
             }
             TypeRef::Primitive { primitive } => primitive_tokens(*primitive),
+            TypeRef::Reference => quote!(#krate::runtime::Reference),
+            TypeRef::ErrorResponse => quote!(#krate::runtime::ErrorResponse),
             TypeRef::Json => return None,
         };
         let ty = if ex.payload.collection { quote!(#krate::runtime::Collection<#inner>) } else { inner };

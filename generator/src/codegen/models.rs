@@ -60,6 +60,8 @@ pub fn type_tokens(ty: &TypeRef, names: &Names) -> TokenStream {
             None => quote!(::serde_json::Value),
         },
         TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Reference => quote!(crate::runtime::Reference),
+        TypeRef::ErrorResponse => quote!(crate::runtime::ErrorResponse),
     }
 }
 

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
+use super::body_types;
 use super::symbols::{join_relative, Resolved, SymbolTable};
 use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permission, Property, Source, TypeDef, TypeKey, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
@@ -505,6 +506,15 @@ fn build_operations(
         ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),
         collection: *collection,
     });
+    // Types the page names in words rather than links. A primitive result travels as
+    // `{"value": …}`, so it types the examples only, not the request function.
+    let prose = body_types::prose_response(page, resolver.symbols, types, &namespace);
+    let prose_primitive = prose.clone().filter(|p| matches!(p.ty, TypeRef::Primitive { .. }));
+    let response = response.or(prose.filter(|p| !matches!(p.ty, TypeRef::Primitive { .. })));
+    let request_body = request_body
+        .or_else(|| body_types::prose_request(page, resolver.symbols, types, &namespace))
+        .or_else(|| body_types::update_from_response(page, response.as_ref(), types))
+        .or_else(|| body_types::create_from_response(page, response.as_ref(), types));
 
     // Version segments and syntax agreement of every example request.
     let mut example_paths: Vec<(String, PathTemplate, bool)> = Vec::new();
@@ -579,6 +589,11 @@ fn build_operations(
         });
         let response = if success_status == 204 { None } else { response.clone() };
         let workload = operation_workload(page, request_body.as_ref().or(response.as_ref()), types);
+        let op_request_body = if matches!(op.method.as_str(), "GET" | "DELETE") {
+            None
+        } else {
+            request_body.clone().or_else(|| body_types::reference_body(&op.method, &path))
+        };
         operations.push(Operation {
             id: if multiple { format!("{page_id}-{}", op.method.to_ascii_lowercase()) } else { page_id.clone() },
             title: page.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
@@ -587,7 +602,7 @@ fn build_operations(
             path,
             alternate_paths: op.paths.iter().skip(1).map(|p| p.value.clone()).collect(),
             permissions: page.permissions.iter().map(|p| Permission { kind: p.kind.clone(), scopes: p.scopes.clone() }).collect(),
-            request_body: if matches!(op.method.as_str(), "GET" | "DELETE") { None } else { request_body.clone() },
+            request_body: op_request_body,
             success_status,
             response,
             workload,
@@ -605,7 +620,9 @@ fn build_operations(
         let op = op_for(&method);
         if let Some(req) = &ex.request {
             if let Some(json) = &req.json {
-                let declared = op.and_then(|o| o.request_body.clone());
+                let declared = op
+                    .and_then(|o| o.request_body.clone())
+                    .or_else(|| body_types::reference_example(&req.message.method, &req.message.target.path, &json.value));
                 if let Some(payload) = body_payload(&json.value, declared, resolver, &namespace, false) {
                     bodies.push(ExampleBody {
                         operation: op.map(|o| o.id.clone()),
@@ -640,7 +657,10 @@ fn build_operations(
             // The operation's response type describes its success body only (not the error
             // body of a documented `400`, nor the redirect of a `302`).
             let success = (200..300).contains(&resp.message.status);
-            let declared = annotated.or_else(|| op.filter(|_| success).and_then(|o| o.response.clone()));
+            let declared = annotated
+                .or_else(|| op.filter(|_| success).and_then(|o| o.response.clone()))
+                .or_else(|| prose_primitive.clone().filter(|_| success && op.is_some_and(|o| o.success_status != 204)))
+                .or_else(|| body_types::error_example(resp.message.status, &json.value));
             let (mut value, collection_shape) = unwrap_value(&json.value);
             // OData wraps a function's primitive result as `{"value": <primitive>}`.
             if !collection_shape && matches!(declared, Some(Payload { ty: TypeRef::Primitive { .. }, .. })) {

@@ -145,6 +145,8 @@ impl Checker<'_> {
         }
         match ty {
             TypeRef::Json => {}
+            TypeRef::Reference => reference(v, path, key, out),
+            TypeRef::ErrorResponse => error_response(v, path, out),
             TypeRef::Primitive { primitive } => {
                 if let Err((rule, why)) = primitive_ok(*primitive, v) {
                     out.push(Finding { rule, key: key.map(str::to_string), message: format!("`{path}`: {why}") });
@@ -290,6 +292,43 @@ fn primitive_ok(p: Primitive, v: &Value) -> Result<(), (&'static Rule, String)> 
                     .with_decode_allow_trailing_bits(true),
             );
             engine.decode(s.replace('-', "+").replace('_', "/")).map(|_| ()).map_err(|_| placeholder_or(&INVALID_VALUE, "base64 data"))
+        }
+    }
+}
+
+/// `runtime::Reference`: an object whose `@odata.id` is a string (required); any other
+/// member is kept as sent.
+fn reference(v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+    let id = v.as_object().map(|o| o.get("@odata.id"));
+    let why = match id {
+        None => format!("`{path}` is an entity reference but is {}", kind_of(v)),
+        Some(None) => format!("`{path}` is an entity reference without `@odata.id`"),
+        Some(Some(id)) if !id.is_string() => format!("`{path}.@odata.id` is {}, not a string", kind_of(id)),
+        Some(Some(_)) => return,
+    };
+    out.push(Finding { rule: &WRONG_TYPE, key: key.map(str::to_string), message: why });
+}
+
+/// `runtime::ErrorResponse`: an object whose `error` is an object with string `code` and
+/// `message` (both required); any other member, at either level, is kept as sent.
+fn error_response(v: &Value, path: &str, out: &mut Vec<Finding>) {
+    let Some(error) = v.as_object().and_then(|o| o.get("error")) else {
+        out.push(Finding { rule: &WRONG_TYPE, key: None, message: format!("`{path}` is an error response without an `error` object") });
+        return;
+    };
+    let Some(obj) = error.as_object() else {
+        out.push(Finding { rule: &WRONG_TYPE, key: Some("error".into()), message: format!("`{path}.error` is {}, not an object", kind_of(error)) });
+        return;
+    };
+    for member in ["code", "message"] {
+        match obj.get(member) {
+            Some(Value::String(_)) => {}
+            Some(other) => out.push(Finding {
+                rule: &WRONG_TYPE,
+                key: Some(member.into()),
+                message: format!("`{path}.error.{member}` is {}, not a string", kind_of(other)),
+            }),
+            None => out.push(Finding { rule: &WRONG_TYPE, key: Some("error".into()), message: format!("`{path}.error` has no `{member}`") }),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The intermediate representation of one API version: types and operations resolved
 //! across pages, each fact carrying its source. Code generation reads only this.
 
+mod body_types;
 mod build;
 pub mod conformance;
 mod symbols;
@@ -61,6 +62,12 @@ pub enum TypeRef {
     },
     /// Untyped JSON (`Json`, unresolved or unreadable types).
     Json,
+    /// An OData entity reference, `{"@odata.id": "<url>"}`: the body of `POST`/`PUT …/$ref`,
+    /// defined by the protocol rather than by a docs page (`runtime::Reference`).
+    Reference,
+    /// An OData error response, `{"error": {"code": …, "message": …}}`: the body of a failed
+    /// request, defined by the protocol (`runtime::ErrorResponse`).
+    ErrorResponse,
 }
 
 /// A property of a structure.

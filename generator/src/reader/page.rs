@@ -377,6 +377,13 @@ pub struct Page {
     pub response_statuses: Vec<Located<u16>>,
     /// The type the response section names, and whether it says "collection".
     pub response_type: Option<(TypeMention, bool)>,
+    /// The Response section's status sentence as plain text (`… returns a `200 OK` response
+    /// code and a String in the response body.`): `ir` reads a type named without a link
+    /// from it.
+    pub response_prose: Option<Located<String>>,
+    /// The Request body section's paragraphs as plain text: `ir` reads a type named without
+    /// a link (`a JSON representation of a X object`) or "no request body" from them.
+    pub body_prose: Vec<Located<String>>,
     /// Examples in page order.
     pub examples: Vec<ExampleFacts>,
     /// Every link on the page.
@@ -510,6 +517,8 @@ impl PageReader {
                 response_status: None,
                 response_statuses: Vec::new(),
                 response_type: None,
+                response_prose: None,
+                body_prose: Vec::new(),
                 examples: Vec::new(),
                 links: Vec::new(),
                 example_fences: 0,
@@ -676,7 +685,9 @@ impl PageReader {
                 if self.page.body_type.is_none() && text.to_ascii_lowercase().contains("json representation") =>
             {
                 self.page.body_type = first_type_link(links, line);
+                self.page.body_prose.push(Located { line, value: text.to_string() });
             }
+            Section::RequestBody => self.page.body_prose.push(Located { line, value: text.to_string() }),
             Section::Response => {
                 for code in statuses_in_prose(text) {
                     self.page.response_statuses.push(Located { line, value: code });
@@ -686,6 +697,7 @@ impl PageReader {
                         self.page.response_status = Some(Located { line, value: code });
                         let collection = text.to_ascii_lowercase().contains("collection");
                         self.page.response_type = first_type_link(links, line).map(|m| (m, collection));
+                        self.page.response_prose = Some(Located { line, value: text.to_string() });
                     }
                 }
             }
