@@ -15,6 +15,7 @@ use super::names::Names;
 use super::naming::ident;
 use super::{format_file, CrateOptions};
 use crate::ir::{Api, ExampleRole, TypeRef};
+use crate::reader::type_expr::Primitive;
 
 /// The `tests/examples.rs` and `tests/examples.json` files of a generated crate.
 pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<&str>) -> (String, String) {
@@ -27,6 +28,9 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
                 let name = ident(names.reference_name(key)?);
                 quote!(#krate::models::#name)
             }
+            // The runtime's own scalar types are reached through the crate's name here.
+            TypeRef::Primitive { primitive: Primitive::Duration } => quote!(#krate::runtime::Duration),
+            TypeRef::Primitive { primitive: Primitive::Binary } => quote!(#krate::runtime::Base64),
             TypeRef::Primitive { primitive } => primitive_tokens(*primitive),
             TypeRef::Reference => quote!(#krate::runtime::Reference),
             TypeRef::ErrorResponse => quote!(#krate::runtime::ErrorResponse),
