@@ -455,8 +455,8 @@ pub fn page_kind(file: &str, front_matter: &FrontMatter) -> PageKind {
 
 /// Read one page. Never panics; every problem becomes a diagnostic in `diags`.
 pub fn read_page(file: &str, source: &str, diags: &mut Diagnostics) -> Page {
-    let (front_matter, body) = front_matter::split(source, diags);
-    let blocks = blocks::parse_blocks(&body, diags);
+    let (front_matter, body_start, front_matter_lines) = front_matter::split_at(source, diags);
+    let blocks = blocks::parse_blocks_after(&source[body_start..], front_matter_lines, diags);
     let kind = page_kind(file, &front_matter);
     let mut reader = PageReader::new(file, kind, front_matter);
     reader.read(&blocks, diags);
