@@ -430,28 +430,7 @@ pub fn collapse(s: &str) -> String {
     // nothing to trim), which one byte scan can tell and a plain copy can return; other
     // ASCII text takes a byte loop. Both give what the general path below gives.
     if s.is_ascii() {
-        let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'); // = char::is_whitespace on ASCII
-        let bytes = s.as_bytes();
-        let clean = bytes.first().is_none_or(|&b| !ws(b))
-            && bytes.last().is_none_or(|&b| !ws(b))
-            && bytes.windows(2).all(|w| !(ws(w[0]) && (w[0] != b' ' || ws(w[1]))));
-        if clean {
-            return s.to_owned();
-        }
-        let mut out = Vec::with_capacity(s.len());
-        let mut pending_space = false;
-        for &b in bytes {
-            if ws(b) {
-                pending_space = true;
-            } else {
-                if pending_space && !out.is_empty() {
-                    out.push(b' ');
-                }
-                pending_space = false;
-                out.push(b);
-            }
-        }
-        return String::from_utf8(out).unwrap_or_default();
+        return super::text::collapse_ascii(s).into_owned();
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {

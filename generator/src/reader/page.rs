@@ -846,8 +846,9 @@ impl PageReader {
             if type_expr.is_unparsed() && type_col.is_some() {
                 diags.report(&UNPARSED_TYPE, row.line, 1, format!("type of `{name}` is `{}`", type_expr.written));
             }
-            let description = desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default();
-            let flags = type_expr::description_flags(&desc_col.and_then(|i| row.cells.get(i)).map(|c| c.raw.clone()).unwrap_or_default());
+            let desc_cell = desc_col.and_then(|i| row.cells.get(i));
+            let description = desc_cell.map(|c| c.text.clone()).unwrap_or_default();
+            let flags = type_expr::description_flags(desc_cell.map_or("", |c| c.raw.as_str()));
             out.push(PropertyFacts { line: row.line, name, type_expr, description, flags, relationship });
         }
         out
