@@ -148,12 +148,15 @@ pub fn collapse_ascii(s: &str) -> Cow<'_, str> {
     debug_assert!(s.is_ascii());
     let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let bytes = s.as_bytes();
-    // Normal: no whitespace but single inner spaces. One branch-free pass (it vectorizes)
-    // counts the other five (`\t` `\n` VT FF `\r` are 9..=13) and doubled spaces.
-    let odd = |(&a, &b): (&u8, &u8)| usize::from((9..=13).contains(&a) | (a == b' ' && b == b' '));
-    let clean = bytes.first() != Some(&b' ')
-        && bytes.last().is_none_or(|&b| b != b' ' && !(9..=13).contains(&b))
-        && bytes.iter().zip(bytes.iter().skip(1)).map(odd).sum::<usize>() == 0;
+    // Normal: no whitespace but single inner spaces. One branch-free pass over byte pairs
+    // looks for the other five (`\t` `\n` VT FF `\r` are 9..=13) and doubled spaces; written
+    // with `|` and `&` on bools so that it vectorizes (a short-circuiting loop costed 3
+    // instructions a byte, and this runs on every paragraph, heading and cell).
+    let mut odd = false;
+    for (&a, &b) in bytes.iter().zip(bytes.get(1..).unwrap_or_default()) {
+        odd |= (a.wrapping_sub(9) < 5) | ((a == b' ') & (b == b' '));
+    }
+    let clean = !odd && bytes.first() != Some(&b' ') && bytes.last().is_none_or(|&b| b != b' ' && !(9..=13).contains(&b));
     if clean {
         return Cow::Borrowed(s);
     }
