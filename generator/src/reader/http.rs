@@ -1209,9 +1209,12 @@ pub fn parse_http_fence(content: &str) -> Vec<HttpMessage> {
     for (i, line) in content.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let start = if let Some((status, reason)) = parse_status_line(line) {
+        // A status line starts with `HTTP` (any case), a bare status with a digit; most
+        // lines (JSON bodies) start with neither.
+        let first = line.trim_start().as_bytes().first().copied().unwrap_or(b' ');
+        let start = if let Some((status, reason)) = matches!(first, b'H' | b'h').then(|| parse_status_line(line)).flatten() {
             Some(StartLine::Response { status, reason })
-        } else if let Some((status, reason)) = (!seen_text).then(|| bare_status(line)).flatten() {
+        } else if let Some((status, reason)) = (!seen_text && first.is_ascii_digit()).then(|| bare_status(line)).flatten() {
             Some(StartLine::Response { status, reason })
         } else {
             parse_request_line(line).map(|(method, target)| StartLine::Request { method, target })

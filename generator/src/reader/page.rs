@@ -1257,6 +1257,10 @@ fn codes_from(text: &str, start: usize) -> impl Iterator<Item = (usize, u16)> + 
 
 /// Header cell text → lower case, `*` and backticks stripped, whitespace collapsed.
 fn normalize_header(text: &str) -> String {
+    // Most headers (`Property`, `Type`) have no markup: one copy instead of three.
+    if text.is_ascii() && !text.contains(['*', '`']) {
+        return super::text::collapse_ascii(text).to_ascii_lowercase();
+    }
     blocks::collapse(&text.replace(['*', '`'], "")).to_ascii_lowercase()
 }
 
