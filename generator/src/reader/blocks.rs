@@ -246,7 +246,9 @@ impl BlockBuilder {
                 self.row = Some(Row { line: lines.line(start), cells: Vec::new() });
             }
             Tag::TableRow => {
-                self.row = Some(Row { line: lines.line(start), cells: Vec::new() });
+                // pulldown-cmark pads or cuts body rows to the header's width.
+                let width = self.table.as_ref().map_or(0, |(_, t)| t.header.len());
+                self.row = Some(Row { line: lines.line(start), cells: Vec::with_capacity(width) });
                 self.row_start = start;
             }
             Tag::TableCell => {
