@@ -79,10 +79,9 @@ pub fn parse(comment: &str, line: u32, diags: &mut Diagnostics) -> Option<Annota
         return None;
     };
     let mut annotation = from_map(&map, line, diags);
-    annotation.odata_type_line = ["\"@odata.type\"", "\"@type\""]
-        .iter()
-        .find_map(|key| comment.find(key))
-        .map_or(line, |at| line + comment[..at].matches('\n').count() as u32);
+    // Most annotations (`request`, `ignored`) name no type: one `@` scan skips both searches.
+    let keyed = comment.contains('@').then(|| ["\"@odata.type\"", "\"@type\""].iter().find_map(|key| comment.find(key)));
+    annotation.odata_type_line = keyed.flatten().map_or(line, |at| line + comment[..at].matches('\n').count() as u32);
     Some(annotation)
 }
 

@@ -125,50 +125,48 @@ pub struct Block {
 }
 
 /// Maps byte offsets of the text given to the parser back to 1-based source lines,
-/// accounting for lines the fence repair inserted.
+/// accounting for lines the fence repair inserted and for the lines before the text (the
+/// front matter, which the parser does not see).
 struct LineMap {
     starts: Vec<usize>,
     /// 0-based indices (in the patched text) of inserted lines, ascending.
     inserted: Vec<usize>,
+    /// Source lines before the text.
+    skipped: u32,
+}
+
+/// Byte offsets where the lines of `text` start: 0, then after every `\n`.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    // memchr's vectorized search: `match_indices` cost about 200 instructions a line.
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
 }
 
 impl LineMap {
-    fn new(text: &str, inserted: Vec<usize>) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineMap { starts, inserted }
-    }
-
-    /// The same map for unpatched text, from the lines `close_broken_fences` already split:
-    /// saves a second newline scan of every page (docgen bench, `--only read`).
-    fn from_lines(lines: &[&str]) -> Self {
-        let mut starts = Vec::with_capacity(lines.len() + 1);
-        starts.push(0);
-        let mut at = 0;
-        for line in lines {
-            at += line.len();
-            if line.ends_with('\n') {
-                starts.push(at);
-            }
-        }
-        LineMap { starts, inserted: Vec::new() }
-    }
-
     fn line(&self, offset: usize) -> u32 {
         let patched = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
         let shift = self.inserted.partition_point(|&i| i < patched);
-        (patched - shift + 1) as u32
+        (patched - shift + 1) as u32 + self.skipped
     }
 }
 
 /// Parse the body of a page (front matter already blanked out) into blocks.
 pub fn parse_blocks(source: &str, diags: &mut Diagnostics) -> Vec<Block> {
-    let (text, inserted, source_lines) = close_broken_fences(source, diags);
+    parse_blocks_after(source, 0, diags)
+}
+
+/// Parse a page body that starts after `skipped` source lines (the front matter), so that
+/// block lines are the page's own. The same as [`parse_blocks`] on the body with those lines
+/// blanked out, without copying the page to blank them (docgen bench, `--only read`).
+pub fn parse_blocks_after(source: &str, skipped: u32, diags: &mut Diagnostics) -> Vec<Block> {
+    let starts = line_starts(source);
+    let (text, inserted) = close_broken_fences(source, &starts, skipped, diags);
     let lines = match &text {
-        Cow::Borrowed(_) => LineMap::from_lines(&source_lines),
-        Cow::Owned(patched) => LineMap::new(patched, inserted),
+        Cow::Borrowed(_) => LineMap { starts, inserted: Vec::new(), skipped },
+        Cow::Owned(patched) => LineMap { starts: line_starts(patched), inserted, skipped },
     };
-    debug_assert_eq!(lines.starts, LineMap::new(&text, Vec::new()).starts);
     let mut out = Vec::new();
     let mut builder = BlockBuilder::default();
 
@@ -248,14 +246,16 @@ impl BlockBuilder {
                 self.row = Some(Row { line: lines.line(start), cells: Vec::new() });
             }
             Tag::TableRow => {
-                self.row = Some(Row { line: lines.line(start), cells: Vec::new() });
+                // pulldown-cmark pads or cuts body rows to the header's width.
+                let width = self.table.as_ref().map_or(0, |(_, t)| t.header.len());
+                self.row = Some(Row { line: lines.line(start), cells: Vec::with_capacity(width) });
                 self.row_start = start;
             }
             Tag::TableCell => {
                 self.reset_text();
                 self.cell_start = start;
             }
-            Tag::Link { dest_url, .. } => self.link = Some((dest_url.to_string(), self.text.len())),
+            Tag::Link { dest_url, .. } => self.link = Some((dest_url.into_string(), self.text.len())),
             Tag::BlockQuote(_) => {
                 self.nesting += 1;
                 self.quotes += 1;
@@ -433,28 +433,7 @@ pub fn collapse(s: &str) -> String {
     // nothing to trim), which one byte scan can tell and a plain copy can return; other
     // ASCII text takes a byte loop. Both give what the general path below gives.
     if s.is_ascii() {
-        let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'); // = char::is_whitespace on ASCII
-        let bytes = s.as_bytes();
-        let clean = bytes.first().is_none_or(|&b| !ws(b))
-            && bytes.last().is_none_or(|&b| !ws(b))
-            && bytes.windows(2).all(|w| !(ws(w[0]) && (w[0] != b' ' || ws(w[1]))));
-        if clean {
-            return s.to_owned();
-        }
-        let mut out = Vec::with_capacity(s.len());
-        let mut pending_space = false;
-        for &b in bytes {
-            if ws(b) {
-                pending_space = true;
-            } else {
-                if pending_space && !out.is_empty() {
-                    out.push(b' ');
-                }
-                pending_space = false;
-                out.push(b);
-            }
-        }
-        return String::from_utf8(out).unwrap_or_default();
+        return super::text::collapse_ascii(s).into_owned();
     }
     let mut out = String::with_capacity(s.len());
     for word in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
@@ -490,28 +469,40 @@ fn is_http_info(info: &str) -> bool {
 
 /// Close HTTP fences that run into the next fence's opener (` ```http ` inside a fence is
 /// content under CommonMark, so one missing closer inverts every later fence of the page).
-/// Returns the repaired text, the 0-based indices of the lines it inserted, and the lines
-/// of `source`.
-fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a, str>, Vec<usize>, Vec<&'a str>) {
-    let lines: Vec<&str> = source.split_inclusive('\n').collect();
+/// `starts` are the line starts of `source`, `skipped` the source lines before it. Returns
+/// the repaired text and the 0-based indices of the lines it inserted.
+fn close_broken_fences<'a>(source: &'a str, starts: &[usize], skipped: u32, diags: &mut Diagnostics) -> (Cow<'a, str>, Vec<usize>) {
+    // `split_inclusive('\n')` lines: a final `\n` starts no further line.
+    let count = if starts.last() == Some(&source.len()) { starts.len() - 1 } else { starts.len() };
+    let line_at = |i: usize| &source[starts[i]..starts.get(i + 1).copied().unwrap_or(source.len())];
     let mut insert_before: Vec<usize> = Vec::new();
     let mut open: Option<(usize, usize, bool)> = None; // (opener line, ticks, is http)
     let mut in_comment = false;
-    for (i, line) in lines.iter().enumerate() {
-        let trimmed = line.trim_end_matches(['\n', '\r']);
+    for i in 0..count {
+        let trimmed = line_at(i).trim_end_matches(['\n', '\r']);
+        // Only a line whose first non-blank character is `<` or a backtick can open a
+        // comment or open or close a fence; most lines are neither.
+        let first = trimmed.trim_start().as_bytes().first().copied();
         match open {
             None => {
                 if in_comment {
                     if trimmed.contains("-->") {
                         in_comment = false;
                     }
-                } else if trimmed.trim_start().starts_with("<!--") {
-                    in_comment = !trimmed.contains("-->");
-                } else if let Some((ticks, info)) = fence_opener(trimmed) {
-                    open = Some((i, ticks, is_http_info(info)));
+                } else if first == Some(b'<') {
+                    if trimmed.trim_start().starts_with("<!--") {
+                        in_comment = !trimmed.contains("-->");
+                    }
+                } else if first == Some(b'`') {
+                    if let Some((ticks, info)) = fence_opener(trimmed) {
+                        open = Some((i, ticks, is_http_info(info)));
+                    }
                 }
             }
             Some((start, ticks, http)) => {
+                if first != Some(b'`') {
+                    continue;
+                }
                 if let Some((t, info)) = fence_opener(trimmed) {
                     if info.is_empty() && t >= ticks {
                         open = None;
@@ -519,7 +510,7 @@ fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a,
                         // Close before the heading or annotation that introduced the new fence.
                         let mut at = i;
                         for j in (start + 1..i).rev() {
-                            let l = lines[j].trim_start();
+                            let l = line_at(j).trim_start();
                             if l.starts_with('#') || l.starts_with("<!--") {
                                 at = j;
                             }
@@ -530,9 +521,9 @@ fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a,
                         insert_before.push(at);
                         diags.report(
                             &UNCLOSED_FENCE,
-                            start as u32 + 1,
+                            skipped + start as u32 + 1,
                             1,
-                            format!("fence opened here is not closed before the fence at line {}", i + 1),
+                            format!("fence opened here is not closed before the fence at line {}", skipped as usize + i + 1),
                         );
                         open = Some((i, t, is_http_info(info)));
                     }
@@ -541,12 +532,12 @@ fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a,
         }
     }
     if insert_before.is_empty() {
-        return (Cow::Borrowed(source), Vec::new(), lines);
+        return (Cow::Borrowed(source), Vec::new());
     }
     let mut text = String::with_capacity(source.len() + 4 * insert_before.len());
     let mut inserted = Vec::new();
     let mut next = insert_before.iter().peekable();
-    for (i, line) in lines.iter().enumerate() {
+    for i in 0..count {
         while next.peek() == Some(&&i) {
             next.next();
             if !text.is_empty() && !text.ends_with('\n') {
@@ -555,9 +546,9 @@ fn close_broken_fences<'a>(source: &'a str, diags: &mut Diagnostics) -> (Cow<'a,
             inserted.push(i + inserted.len());
             text.push_str("```\n");
         }
-        text.push_str(line);
+        text.push_str(line_at(i));
     }
-    (Cow::Owned(text), inserted, lines)
+    (Cow::Owned(text), inserted)
 }
 
 #[cfg(test)]

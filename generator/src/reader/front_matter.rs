@@ -40,31 +40,38 @@ impl FrontMatter {
 /// Split `source` into front matter and a body in which the front matter lines are blanked
 /// out, so that body line numbers stay the page's own.
 pub fn split(source: &str, diags: &mut Diagnostics) -> (FrontMatter, String) {
+    let (front_matter, body_start, lines) = split_at(source, diags);
+    let body = "\n".repeat(lines as usize) + &source[body_start..];
+    (front_matter, body)
+}
+
+/// [`split`] without building the body: the front matter, the byte offset where the body
+/// starts and the number of lines before it (the reader parses `&source[offset..]` and
+/// shifts its line numbers instead of copying the page).
+pub fn split_at(source: &str, diags: &mut Diagnostics) -> (FrontMatter, usize, u32) {
     let mut lines = source.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
         diags.report(&MISSING, 1, 1, "page does not start with `---`");
-        return (FrontMatter::default(), source.to_string());
+        return (FrontMatter::default(), 0, 0);
     }
-    let mut yaml = String::new();
     let mut consumed = first.len();
-    let mut closed = false;
+    let mut yaml_end = None;
     let mut count = 1;
     for line in lines {
-        consumed += line.len();
         count += 1;
         if line.trim_end() == "---" {
-            closed = true;
+            yaml_end = Some(consumed);
+            consumed += line.len();
             break;
         }
-        yaml.push_str(line);
+        consumed += line.len();
     }
-    if !closed {
+    let Some(yaml_end) = yaml_end else {
         diags.report(&MISSING, 1, 1, "front matter opened with `---` is never closed");
-        return (FrontMatter::default(), source.to_string());
-    }
-    let body = "\n".repeat(count) + &source[consumed..];
-    (parse_fields(&yaml, diags), body)
+        return (FrontMatter::default(), 0, 0);
+    };
+    (parse_fields(&source[first.len()..yaml_end], diags), consumed, count)
 }
 
 fn parse_fields(yaml: &str, diags: &mut Diagnostics) -> FrontMatter {

@@ -214,6 +214,10 @@ fn bare_status(line: &str) -> Option<(u16, String)> {
 /// method glued to a path (`DELETE/identity/...`) is accepted too.
 pub fn parse_request_line(line: &str) -> Option<(String, RequestTarget)> {
     let t = line.trim();
+    // Every method starts with one of these; most lines of a fence (JSON bodies) do not.
+    if !t.starts_with(['G', 'P', 'D', 'H', 'O']) {
+        return None;
+    }
     let (method, rest) = match t.split_once(char::is_whitespace) {
         Some((m, rest)) if METHODS.contains(&m) => (m, rest),
         _ => {
@@ -336,39 +340,39 @@ fn is_graph_host(host: &str) -> bool {
 /// Split a path into segments: `/` separates outside brackets and quotes; `x:/inner:`
 /// introduces a colon path.
 fn split_path(s: &str) -> Vec<Segment> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // Every delimiter is ASCII, so a byte scan finds the same boundaries as a char scan
+    // (UTF-8 continuation bytes are never ASCII) without collecting the chars first.
+    let bytes = s.as_bytes();
     let mut segments = Vec::new();
     let mut depth = 0i32;
     let mut in_quote = false;
     let mut start = 0usize; // byte offset of current segment
     let mut i = 0usize;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        match c {
-            '\'' if depth > 0 => in_quote = !in_quote,
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\'' if depth > 0 => in_quote = !in_quote,
             _ if in_quote => {}
-            '{' | '(' | '[' | '<' => depth += 1,
-            '}' | ')' | ']' | '>' => depth = (depth - 1).max(0),
-            '/' if depth == 0 => {
-                push_segment(&mut segments, &s[start..b]);
-                start = b + 1;
+            b'{' | b'(' | b'[' | b'<' => depth += 1,
+            b'}' | b')' | b']' | b'>' => depth = (depth - 1).max(0),
+            b'/' if depth == 0 => {
+                push_segment(&mut segments, &s[start..i]);
+                start = i + 1;
             }
-            ':' if depth == 0 && chars.get(i + 1).is_some_and(|&(_, n)| n == '/') => {
-                push_segment(&mut segments, &s[start..b]);
+            b':' if depth == 0 && bytes.get(i + 1) == Some(&b'/') => {
+                push_segment(&mut segments, &s[start..i]);
                 // Colon path runs to the next `:` at depth 0 that ends it (followed by
                 // `/` or the end), or to the end of the path.
-                let inner_start = chars[i + 1].0 + 1;
+                let inner_start = i + 2;
                 let mut j = i + 2;
                 let mut d = 0i32;
                 let mut inner_end = s.len();
-                let mut resume = chars.len();
-                while j < chars.len() {
-                    let (bj, cj) = chars[j];
-                    match cj {
-                        '{' | '(' | '[' | '<' => d += 1,
-                        '}' | ')' | ']' | '>' => d = (d - 1).max(0),
-                        ':' if d == 0 && chars.get(j + 1).is_none_or(|&(_, n)| n == '/') => {
-                            inner_end = bj;
+                let mut resume = bytes.len();
+                while j < bytes.len() {
+                    match bytes[j] {
+                        b'{' | b'(' | b'[' | b'<' => d += 1,
+                        b'}' | b')' | b']' | b'>' => d = (d - 1).max(0),
+                        b':' if d == 0 && bytes.get(j + 1).is_none_or(|&n| n == b'/') => {
+                            inner_end = j;
                             resume = j + 1;
                             break;
                         }
@@ -382,7 +386,7 @@ fn split_path(s: &str) -> Vec<Segment> {
                     .trim_matches('/');
                 segments.push(Segment::ColonPath(inner.to_string()));
                 i = resume;
-                start = chars.get(i).map_or(s.len(), |&(bb, _)| bb);
+                start = i.min(s.len());
                 continue;
             }
             _ => {}
@@ -404,12 +408,14 @@ fn push_segment(segments: &mut Vec<Segment>, raw: &str) {
 }
 
 fn classify_segment(t: &str) -> Segment {
-    let lower = t.to_ascii_lowercase();
-    match lower.as_str() {
-        "$ref" => return Segment::Ref,
-        "$value" => return Segment::Value,
-        "$count" => return Segment::Count,
-        _ => {}
+    if t.eq_ignore_ascii_case("$ref") {
+        return Segment::Ref;
+    }
+    if t.eq_ignore_ascii_case("$value") {
+        return Segment::Value;
+    }
+    if t.eq_ignore_ascii_case("$count") {
+        return Segment::Count;
     }
     if let Some(inner) = t.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
         if !inner.contains(['{', '}']) {
@@ -448,7 +454,7 @@ fn classify_segment(t: &str) -> Segment {
             };
         }
     }
-    if lower.starts_with("microsoft.graph.") {
+    if strip_prefix_ci(t, "microsoft.graph.").is_some() {
         return Segment::Cast(t.to_string());
     }
     Segment::Literal(t.to_string())
@@ -537,7 +543,7 @@ impl PathTemplate {
                 }
                 other => {
                     text.push('/');
-                    text.push_str(&render_segment(other));
+                    write_segment(&mut text, other);
                 }
             }
         }
@@ -613,23 +619,48 @@ impl PathTemplate {
 }
 
 fn render_segment(seg: &Segment) -> String {
+    let mut out = String::new();
+    write_segment(&mut out, seg);
+    out
+}
+
+/// Append the segment as it appears in a path (colon paths with their colons).
+fn write_segment(out: &mut String, seg: &Segment) {
     match seg {
-        Segment::Literal(s) | Segment::Cast(s) => s.clone(),
-        Segment::Param { names } => format!("{{{}}}", names.join("|")),
-        Segment::KeyPredicate { name, args } => {
-            let args: Vec<String> = args
-                .iter()
-                .map(|(k, v)| match k {
-                    Some(k) => format!("{k}={v}"),
-                    None => v.clone(),
-                })
-                .collect();
-            format!("{name}({})", args.join(","))
+        Segment::Literal(s) | Segment::Cast(s) => out.push_str(s),
+        Segment::Param { names } => {
+            out.push('{');
+            for (i, name) in names.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                out.push_str(name);
+            }
+            out.push('}');
         }
-        Segment::Ref => "$ref".into(),
-        Segment::Value => "$value".into(),
-        Segment::Count => "$count".into(),
-        Segment::ColonPath(p) => format!(":/{p}:"),
+        Segment::KeyPredicate { name, args } => {
+            out.push_str(name);
+            out.push('(');
+            for (i, (k, v)) in args.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if let Some(k) = k {
+                    out.push_str(k);
+                    out.push('=');
+                }
+                out.push_str(v);
+            }
+            out.push(')');
+        }
+        Segment::Ref => out.push_str("$ref"),
+        Segment::Value => out.push_str("$value"),
+        Segment::Count => out.push_str("$count"),
+        Segment::ColonPath(p) => {
+            out.push_str(":/");
+            out.push_str(p);
+            out.push(':');
+        }
     }
 }
 
@@ -1175,12 +1206,20 @@ pub fn parse_http_fence(content: &str) -> Vec<HttpMessage> {
     let mut out = Vec::new();
     let mut current: Option<Builder> = None;
     let mut seen_text = false;
-    for (i, line) in content.split('\n').enumerate() {
+    // `content.split('\n')`, with memchr's vectorized search (a fence is mostly short lines).
+    let ends = memchr::memchr_iter(b'\n', content.as_bytes()).chain(std::iter::once(content.len()));
+    let mut from = 0;
+    for (i, end) in ends.enumerate() {
+        let line = &content[from..end];
+        from = end + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        let start = if let Some((status, reason)) = parse_status_line(line) {
+        // A status line starts with `HTTP` (any case), a bare status with a digit; most
+        // lines (JSON bodies) start with neither.
+        let first = line.trim_start().as_bytes().first().copied().unwrap_or(b' ');
+        let start = if let Some((status, reason)) = matches!(first, b'H' | b'h').then(|| parse_status_line(line)).flatten() {
             Some(StartLine::Response { status, reason })
-        } else if let Some((status, reason)) = (!seen_text).then(|| bare_status(line)).flatten() {
+        } else if let Some((status, reason)) = (!seen_text && first.is_ascii_digit()).then(|| bare_status(line)).flatten() {
             Some(StartLine::Response { status, reason })
         } else {
             parse_request_line(line).map(|(method, target)| StartLine::Request { method, target })

@@ -462,8 +462,8 @@ pub fn page_kind(file: &str, front_matter: &FrontMatter) -> PageKind {
 
 /// Read one page. Never panics; every problem becomes a diagnostic in `diags`.
 pub fn read_page(file: &str, source: &str, diags: &mut Diagnostics) -> Page {
-    let (front_matter, body) = front_matter::split(source, diags);
-    let blocks = blocks::parse_blocks(&body, diags);
+    let (front_matter, body_start, front_matter_lines) = front_matter::split_at(source, diags);
+    let blocks = blocks::parse_blocks_after(&source[body_start..], front_matter_lines, diags);
     let kind = page_kind(file, &front_matter);
     let mut reader = PageReader::new(file, kind, front_matter);
     reader.read(&blocks, diags);
@@ -858,8 +858,9 @@ impl PageReader {
             if type_expr.is_unparsed() && type_col.is_some() {
                 diags.report(&UNPARSED_TYPE, row.line, 1, format!("type of `{name}` is `{}`", type_expr.written));
             }
-            let description = desc_col.and_then(|i| row.cells.get(i)).map(|c| c.text.clone()).unwrap_or_default();
-            let flags = type_expr::description_flags(&desc_col.and_then(|i| row.cells.get(i)).map(|c| c.raw.clone()).unwrap_or_default());
+            let desc_cell = desc_col.and_then(|i| row.cells.get(i));
+            let description = desc_cell.map(|c| c.text.clone()).unwrap_or_default();
+            let flags = type_expr::description_flags(desc_cell.map_or("", |c| c.raw.as_str()));
             out.push(PropertyFacts { line: row.line, name, type_expr, description, flags, relationship });
         }
         out
@@ -1268,6 +1269,10 @@ fn codes_from(text: &str, start: usize) -> impl Iterator<Item = (usize, u16)> + 
 
 /// Header cell text → lower case, `*` and backticks stripped, whitespace collapsed.
 fn normalize_header(text: &str) -> String {
+    // Most headers (`Property`, `Type`) have no markup: one copy instead of three.
+    if text.is_ascii() && !text.contains(['*', '`']) {
+        return super::text::collapse_ascii(text).to_ascii_lowercase();
+    }
     blocks::collapse(&text.replace(['*', '`'], "")).to_ascii_lowercase()
 }
 

@@ -36,7 +36,7 @@
 
 use serde::Serialize;
 
-use super::text::normalize_cell;
+use super::text::normalize_cell_cow;
 
 /// A parsed Type cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -159,13 +159,19 @@ impl TypeExpr {
 pub fn parse_type_cell(cell: &str) -> TypeExpr {
     let written = cell.trim().to_string();
     let clean = clean_cell(cell);
-    let toks = tokenize(&clean);
-    let mut p = Parser {
-        src: &clean,
-        toks: &toks,
-        pos: 0,
+    let parsed = match simple_cell(&clean) {
+        Some(parsed) => parsed,
+        None => {
+            let toks = tokenize(&clean);
+            let mut p = Parser {
+                src: &clean,
+                toks: &toks,
+                pos: 0,
+            };
+            p.cell()
+        }
     };
-    match p.cell() {
+    match parsed {
         Some((shape, collection)) => TypeExpr {
             written,
             shape,
@@ -179,9 +185,45 @@ pub fn parse_type_cell(cell: &str) -> TypeExpr {
     }
 }
 
+/// The common cells, read without tokenizing: `word`, `[word](url)`, each optionally
+/// followed by `collection` (`String`, `[identitySet](identityset.md) collection`). `None`
+/// when the cell has another form; otherwise what [`Parser::cell`] gives (checked against
+/// it in debug builds).
+fn simple_cell(clean: &str) -> Option<Option<(TypeShape, bool)>> {
+    let (head, collection) = match clean.split_once(' ') {
+        None => (clean, false),
+        Some((head, tail)) if tail.eq_ignore_ascii_case("collection") => (head, true),
+        Some(_) => return None,
+    };
+    let word = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'#'));
+    let shape = if word(head) {
+        classify_word(head)
+    } else {
+        let (name, url) = head.strip_prefix('[')?.strip_suffix(')')?.split_once("](")?;
+        let url_ok = !url.is_empty() && url.bytes().all(|b| b.is_ascii_graphic() && !b"()[]<>".contains(&b));
+        if !word(name) || !url_ok {
+            return None;
+        }
+        classify_link(name, Some(url.to_string()), None)
+    };
+    let parsed = shape.map(|shape| (shape, collection));
+    debug_assert_eq!(
+        parsed,
+        Parser { src: clean, toks: &tokenize(clean), pos: 0 }.cell(),
+        "simple Type cell disagrees with the grammar on {clean:?}"
+    );
+    Some(parsed)
+}
+
 /// Normalize and drop markup that never carries type information: backticks and `*`.
 fn clean_cell(cell: &str) -> String {
-    let mut s = normalize_cell(cell);
+    let s = normalize_cell_cow(cell);
+    // Without backticks, `*` and escapes the passes below change nothing, and without a
+    // `<` or `&` normalizing again does not either.
+    if !s.contains(['`', '*', '\\', '<', '&']) {
+        return s.into_owned();
+    }
+    let mut s = s.into_owned();
     s.retain(|c| c != '`' && c != '*');
     // Unescape markdown backslash escapes (`\_`, `\|`).
     let mut out = String::with_capacity(s.len());
@@ -198,7 +240,7 @@ fn clean_cell(cell: &str) -> String {
         }
         out.push(c);
     }
-    normalize_cell(&out)
+    normalize_cell_cow(&out).into_owned()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -652,14 +694,15 @@ pub fn description_flags(desc: &str) -> DescriptionFlags {
     // is lower-cased once (ASCII lower-casing keeps byte offsets, so `lower` indexes `text`),
     // and each flag first asks `str::contains`, which is a fast scan for short needles,
     // before any `find`/`match_indices` builds a two-way searcher.
-    let text = normalize_cell(desc);
+    let text = normalize_cell_cow(desc);
+    let text = text.as_ref();
     let lower = text.to_ascii_lowercase();
     DescriptionFlags {
         read_only: read_only(&lower),
         nullable: nullable(&lower),
         required: required(&lower),
-        inherited_from: inherited_from(&text, &lower),
-        possible_values: possible_values(&text, &lower),
+        inherited_from: inherited_from(text, &lower),
+        possible_values: possible_values(text, &lower),
     }
 }
 
