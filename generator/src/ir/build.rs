@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use super::symbols::{join_relative, Resolved, SymbolTable};
@@ -179,86 +180,120 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         entry.1.push((page, facts));
     }
 
-    // 2. Resolve properties, members and bases now that every name is known.
+    // 2. Resolve properties, members and bases now that every name is known. Types are
+    //    independent here: resolve them on all cores, keeping key order.
     let resolver = Resolver { symbols: &symbols };
+    let resolved: Vec<(TypeKey, TypeDef, Vec<Diagnostic>)> = types
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(key, (def, facts_list))| {
+            let mut diagnostics = Vec::new();
+            let def = resolve_type(&key, def, &facts_list, &resolver, &mut diagnostics);
+            (key, def, diagnostics)
+        })
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = sinks.into_vec();
     let mut resolved_types = BTreeMap::new();
-    for (key, (mut def, facts_list)) in types {
-        let mut seen = BTreeSet::new();
-        let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
-        for (page, facts) in &facts_list {
-            let sink = sinks.at(&page.file);
-            for p in &facts.properties {
-                if !seen.insert(p.name.clone()) {
-                    continue;
-                }
-                let ty = resolver.property_type(&p.type_expr, page, &def.namespace, p.line, sink);
-                def.properties.push(Property {
-                    name: p.name.clone(),
-                    written_type: p.type_expr.written.clone(),
-                    ty,
-                    collection: p.type_expr.collection,
-                    description: p.description.clone(),
-                    read_only: p.flags.read_only,
-                    relationship: p.relationship,
-                    possible_values: p.flags.possible_values.clone(),
-                    source: Source { file: page.file.clone(), line: p.line },
-                });
-            }
-            for m in &facts.members {
-                if def.members.iter().all(|x| x.name != m.name) {
-                    def.members.push(Member { name: m.name.clone(), value: m.value, description: m.description.clone() });
-                }
-            }
-            for claim in &facts.bases {
-                match resolver.mention(&claim.mention, page, &def.namespace) {
-                    Some(r) if r.key != key => base_claims.push((claim.source, r, page, &claim.mention)),
-                    Some(_) => {}
-                    None => sink.report(
-                        &UNRESOLVED_TYPE,
-                        claim.mention.line,
-                        1,
-                        format!("base type `{}` of `{}` is not defined in the docs", claim.mention.name, def.name),
-                    ),
-                }
-            }
-        }
-        def.base = choose_base(&base_claims, &mut sinks);
+    for (key, def, more) in resolved {
+        diagnostics.extend(more);
         resolved_types.insert(key, def);
     }
     drop_inherited_duplicates(&mut resolved_types);
 
-    // 3. Links: every relative link must land on a page of the docs folder.
-    for page in input.pages {
-        for link in &page.links {
-            let Some(target) = link.dest.split('#').next().filter(|p| p.ends_with(".md")) else { continue };
-            let Some(joined) = join_relative(&page.file, target) else { continue };
-            if files.contains(&joined) {
-                continue;
+    // 3. Per page, in parallel: links must land on a page of the docs folder; api pages
+    //    yield operations and examples. Page order is kept, and the diagnostics are sorted
+    //    at the end, so the result does not depend on scheduling.
+    let per_page: Vec<(Vec<Operation>, Vec<ExampleBody>, Vec<Diagnostic>)> = input
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut sink = Diagnostics::for_file(page.file.clone());
+            check_links(page, &files, &files_lower, &dirs, &mut sink);
+            let mut operations = Vec::new();
+            let mut examples = Vec::new();
+            if page.kind == PageKind::Api {
+                build_operations(page, &resolver, &resolved_types, &action_bodies, &mut sink, &mut operations, &mut examples);
             }
-            let sink = sinks.at(&page.file);
-            let lower = joined.to_ascii_lowercase();
-            if let Some(actual) = files_lower.get(&lower) {
-                sink.report(&LINK_CASE, link.line, 1, format!("link `{}` matches `{actual}` only case-insensitively", link.dest));
-            } else if lower.rsplit_once('/').is_some_and(|(d, _)| dirs.contains(d)) {
-                sink.report(&BROKEN_LINK, link.line, 1, format!("link `{}` points to `{joined}`, which is not in the docs folder", link.dest));
-            }
-        }
-    }
-
-    // 4. Operations and examples.
+            (operations, examples, sink.into_vec())
+        })
+        .collect();
     let mut operations = Vec::new();
     let mut examples = Vec::new();
-    for page in input.pages.iter().filter(|p| p.kind == PageKind::Api) {
-        build_operations(page, &resolver, &resolved_types, &action_bodies, &mut sinks, &mut operations, &mut examples);
+    for (ops, exs, more) in per_page {
+        operations.extend(ops);
+        examples.extend(exs);
+        diagnostics.extend(more);
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
 
     let mut api = Api { version: input.version.to_string(), types: resolved_types, operations, examples };
-    let conformance = super::conformance::check_examples(&mut api);
-    let mut diagnostics = sinks.into_vec();
-    diagnostics.extend(conformance);
+    diagnostics.extend(super::conformance::check_examples(&mut api));
     diagnostics.sort();
     (api, diagnostics)
+}
+
+/// Resolve one merged type: properties (first definition of a name wins), members and base.
+fn resolve_type(key: &str, mut def: TypeDef, facts_list: &Definitions<'_>, resolver: &Resolver<'_>, out: &mut Vec<Diagnostic>) -> TypeDef {
+    let mut seen = BTreeSet::new();
+    let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
+    for (page, facts) in facts_list {
+        let mut sink = Diagnostics::for_file(page.file.clone());
+        for p in &facts.properties {
+            if !seen.insert(p.name.clone()) {
+                continue;
+            }
+            let ty = resolver.property_type(&p.type_expr, page, &def.namespace, p.line, &mut sink);
+            def.properties.push(Property {
+                name: p.name.clone(),
+                written_type: p.type_expr.written.clone(),
+                ty,
+                collection: p.type_expr.collection,
+                description: p.description.clone(),
+                read_only: p.flags.read_only,
+                relationship: p.relationship,
+                possible_values: p.flags.possible_values.clone(),
+                source: Source { file: page.file.clone(), line: p.line },
+            });
+        }
+        for m in &facts.members {
+            if def.members.iter().all(|x| x.name != m.name) {
+                def.members.push(Member { name: m.name.clone(), value: m.value, description: m.description.clone() });
+            }
+        }
+        for claim in &facts.bases {
+            match resolver.mention(&claim.mention, page, &def.namespace) {
+                Some(r) if r.key != key => base_claims.push((claim.source, r, page, &claim.mention)),
+                Some(_) => {}
+                None => sink.report(
+                    &UNRESOLVED_TYPE,
+                    claim.mention.line,
+                    1,
+                    format!("base type `{}` of `{}` is not defined in the docs", claim.mention.name, def.name),
+                ),
+            }
+        }
+        out.extend(sink.into_vec());
+    }
+    def.base = choose_base(&base_claims, out);
+    def
+}
+
+/// Every relative link must land on a page of the docs folder.
+fn check_links(page: &Page, files: &BTreeSet<String>, files_lower: &BTreeMap<String, String>, dirs: &BTreeSet<String>, sink: &mut Diagnostics) {
+    for link in &page.links {
+        let Some(target) = link.dest.split('#').next().filter(|p| p.ends_with(".md")) else { continue };
+        let Some(joined) = join_relative(&page.file, target) else { continue };
+        if files.contains(&joined) {
+            continue;
+        }
+        let lower = joined.to_ascii_lowercase();
+        if let Some(actual) = files_lower.get(&lower) {
+            sink.report(&LINK_CASE, link.line, 1, format!("link `{}` matches `{actual}` only case-insensitively", link.dest));
+        } else if lower.rsplit_once('/').is_some_and(|(d, _)| dirs.contains(d)) {
+            sink.report(&BROKEN_LINK, link.line, 1, format!("link `{}` points to `{joined}`, which is not in the docs folder", link.dest));
+        }
+    }
 }
 
 /// Types named by an api page's request-body sentence that no page defines, built from the
@@ -380,18 +415,20 @@ fn workload_of(page: &Page) -> String {
 
 /// Pick the base type: the annotation, unless it says `entity` while the prose names a more
 /// specific parent (corpus guide §9.2: the prose is right in those cases).
-fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], sinks: &mut Sinks) -> Option<TypeKey> {
+fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], out: &mut Vec<Diagnostic>) -> Option<TypeKey> {
     let annotation = claims.iter().find(|c| c.0 == BaseSource::Annotation);
     let prose = claims.iter().find(|c| c.0 == BaseSource::Prose);
     let rows = claims.iter().find(|c| c.0 == BaseSource::InheritedRows);
     let chosen = match (annotation, prose) {
         (Some(a), Some(p)) if a.1.key != p.1.key => {
-            sinks.at(&a.2.file).report(
+            let mut sink = Diagnostics::for_file(a.2.file.clone());
+            sink.report(
                 &BASE_CONFLICT,
                 a.3.line,
                 1,
                 format!("annotation says base `{}` but line {} says `{}`", a.3.name, p.3.line, p.3.name),
             );
+            out.extend(sink.into_vec());
             if a.1.key.ends_with(".entity") { p } else { a }
         }
         (Some(a), _) => a,
@@ -478,13 +515,12 @@ fn build_operations(
     resolver: &Resolver<'_>,
     types: &BTreeMap<TypeKey, TypeDef>,
     action_bodies: &BTreeMap<Arc<str>, TypeKey>,
-    sinks: &mut Sinks,
+    sink: &mut Diagnostics,
     operations: &mut Vec<Operation>,
     examples: &mut Vec<ExampleBody>,
 ) {
     let namespace = page.namespace.clone().unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
     let page_id = page.file.trim_end_matches(".md").to_string();
-    let sink = sinks.at(&page.file);
 
     let request_body = match &page.body_type {
         Some(m) => Some(Payload { ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink), collection: false }),
