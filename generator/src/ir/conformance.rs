@@ -4,13 +4,14 @@
 //! rejects is named here as a doc error at file:line — and an example that fails without a
 //! finding here is a generator bug.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 use std::str::FromStr;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{Api, ExampleBody, TypeDef, TypeKind, TypeRef};
+use super::{Api, ExampleBody, Property, TypeDef, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
 use crate::reader::type_expr::Primitive;
 
@@ -60,20 +61,32 @@ struct Finding {
 pub fn check_examples(api: &mut Api) -> Vec<Diagnostic> {
     let mut examples = std::mem::take(&mut api.examples);
     let shared: &Api = api;
+    // Each structure's properties, own and inherited, once (not once per checked object).
+    let properties: HashMap<&str, Vec<&Property>> = shared
+        .types
+        .par_iter()
+        .filter(|(_, def)| def.kind == TypeKind::Structure)
+        .map(|(key, def)| {
+            let mut props = crate::codegen::models::all_properties(shared, def);
+            // Names are unique (the first occurrence wins), so a sorted list is a lookup table.
+            props.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+            (key.as_str(), props)
+        })
+        .collect();
+    let checker = Checker { api: shared, properties };
     // Examples are independent: check them on all cores, keeping their order.
-    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| check_one(shared, ex)).collect();
+    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| check_one(&checker, ex)).collect();
     api.examples = examples;
     out
 }
 
 /// Check one example; record its failing rule ids and return its diagnostics.
-fn check_one(api: &Api, ex: &mut ExampleBody) -> Vec<Diagnostic> {
+fn check_one(checker: &Checker<'_>, ex: &mut ExampleBody) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
-    let checker = Checker { api };
     if ex.payload.collection {
         checker.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
     } else {
-        checker.value(&ex.payload.ty, false, &ex.json, "$", None, &mut findings);
+        checker.value(&ex.payload.ty, false, &ex.json, JsonPath::Root, None, &mut findings);
     }
     let mut sink = Diagnostics::for_file(ex.source.file.clone());
     let mut failing = BTreeSet::new();
@@ -100,6 +113,26 @@ fn key_line(ex: &ExampleBody, key: Option<&str>) -> u32 {
 
 struct Checker<'a> {
     api: &'a Api,
+    /// Structure key → all its properties (as `all_properties` lists them), sorted by name.
+    properties: HashMap<&'a str, Vec<&'a Property>>,
+}
+
+/// Where a value sits in a body (`$.value[0].id`), formatted only for a finding.
+#[derive(Clone, Copy)]
+enum JsonPath<'a> {
+    Root,
+    Index(&'a JsonPath<'a>, usize),
+    Key(&'a JsonPath<'a>, &'a str),
+}
+
+impl fmt::Display for JsonPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonPath::Root => f.write_str("$"),
+            JsonPath::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            JsonPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+        }
+    }
 }
 
 impl Checker<'_> {
@@ -110,8 +143,9 @@ impl Checker<'_> {
         };
         match obj.get("value") {
             Some(Value::Array(items)) => {
+                let value = JsonPath::Key(&JsonPath::Root, "value");
                 for (i, item) in items.iter().enumerate() {
-                    self.value(ty, false, item, &format!("$.value[{i}]"), Some("value"), out);
+                    self.value(ty, false, item, JsonPath::Index(&value, i), Some("value"), out);
                 }
             }
             Some(Value::Null) | None => {}
@@ -124,7 +158,7 @@ impl Checker<'_> {
         }
     }
 
-    fn value(&self, ty: &TypeRef, collection: bool, v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+    fn value(&self, ty: &TypeRef, collection: bool, v: &Value, path: JsonPath<'_>, key: Option<&str>, out: &mut Vec<Finding>) {
         if v.is_null() {
             return;
         }
@@ -132,7 +166,7 @@ impl Checker<'_> {
             match v {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        self.value(ty, false, item, &format!("{path}[{i}]"), key, out);
+                        self.value(ty, false, item, JsonPath::Index(&path, i), key, out);
                     }
                 }
                 other => out.push(Finding {
@@ -166,7 +200,7 @@ impl Checker<'_> {
         }
     }
 
-    fn object(&self, type_key: &str, def: &TypeDef, v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+    fn object(&self, type_key: &str, def: &TypeDef, v: &Value, path: JsonPath<'_>, key: Option<&str>, out: &mut Vec<Finding>) {
         let Some(obj) = v.as_object() else {
             out.push(Finding {
                 rule: if v.as_str().is_some_and(looks_like_placeholder) { &PLACEHOLDER } else { &WRONG_TYPE },
@@ -176,16 +210,17 @@ impl Checker<'_> {
             return;
         };
         // Dispatch like the generated `Any…` enums: a known derived type's discriminator wins.
-        let def = self.dispatch(type_key, obj).unwrap_or(def);
+        let (def_key, def) = self.dispatch(type_key, obj).unwrap_or((type_key, def));
         if let Some(t) = obj.get("@odata.type") {
             if !t.is_string() {
                 out.push(Finding { rule: &WRONG_TYPE, key: Some("@odata.type".into()), message: format!("`{path}.@odata.type` is not a string") });
             }
         }
-        let props = crate::codegen::models::all_properties(self.api, def);
+        let props = self.properties.get(def_key).map_or(&[][..], Vec::as_slice);
         for (name, value) in obj {
-            match props.iter().find(|p| p.name == *name) {
-                Some(p) => self.value(&p.ty, p.collection, value, &format!("{path}.{name}"), Some(name), out),
+            let found = props.binary_search_by(|p| p.name.as_str().cmp(name)).ok().map(|i| props[i]);
+            match found {
+                Some(p) => self.value(&p.ty, p.collection, value, JsonPath::Key(&path, name), Some(name), out),
                 None if name.starts_with('@') || name.contains("@odata.") || name.contains("@microsoft.graph.") => {}
                 None => out.push(Finding {
                     rule: &UNDOCUMENTED,
@@ -196,16 +231,17 @@ impl Checker<'_> {
         }
     }
 
-    /// The derived type an object's `@odata.type` names, if it derives from `base`.
-    fn dispatch(&self, base: &str, obj: &Map<String, Value>) -> Option<&TypeDef> {
+    /// The derived type (key and definition) an object's `@odata.type` names, if it derives
+    /// from `base`.
+    fn dispatch(&self, base: &str, obj: &Map<String, Value>) -> Option<(&str, &TypeDef)> {
         let tag = obj.get("@odata.type")?.as_str()?.trim().trim_start_matches('#').to_ascii_lowercase();
         let key = if tag.starts_with("microsoft.graph.") { tag } else { format!("microsoft.graph.{tag}") };
         if key == base {
             return None;
         }
-        let def = self.api.types.get(&key)?;
-        let derives = super::ancestors(&self.api.types, &key).iter().any(|b| b.as_str() == base);
-        (derives && def.kind == TypeKind::Structure).then_some(def)
+        let (key, def) = self.api.types.get_key_value(&key)?;
+        let derives = super::ancestors(&self.api.types, key).iter().any(|b| b.as_str() == base);
+        (derives && def.kind == TypeKind::Structure).then_some((key.as_str(), def))
     }
 }
 
