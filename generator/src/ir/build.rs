@@ -1,7 +1,7 @@
 //! Pages → [`Api`]: merge type definitions, resolve names and bases, bind operations and
 //! examples to types, and report where the pages disagree with each other.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -120,16 +120,17 @@ impl Sinks {
 /// Resolve the pages of one version into an [`Api`], with the cross-page diagnostics.
 pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     let mut sinks = Sinks::default();
-    let files: BTreeSet<String> = input.pages.iter().map(|p| p.file.to_string()).collect();
-    let files_lower: BTreeMap<String, String> = files.iter().map(|f| (f.to_ascii_lowercase(), f.clone())).collect();
-    let dirs: BTreeSet<String> = files.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_ascii_lowercase())).collect();
+    let files = PageFiles::new(input.pages);
 
     // 1. Merge type facts by qualified name; register every defining page. Types that only
     //    an api page's request-body table documents (no resource page) are synthesized.
     let mut symbols = SymbolTable::default();
+    let mut defined = Vec::new();
     for page in input.pages {
         for facts in &page.types {
-            register(&mut symbols, page, facts);
+            if let Some(names) = register(&mut symbols, page, facts) {
+                defined.push((page, facts, names));
+            }
         }
     }
     let synthesized = body_table_types(input.pages, &symbols, &mut sinks);
@@ -141,20 +142,18 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
             (page.file.clone(), format!("{ns}.{name}").to_ascii_lowercase())
         })
         .collect();
-    let all_facts = input
-        .pages
-        .iter()
-        .flat_map(|p| p.types.iter().map(move |t| (p, t)))
-        .chain(synthesized.iter().map(|(p, t)| (*p, t)));
+    for (page, facts) in &synthesized {
+        if let Some(names) = register(&mut symbols, page, facts) {
+            defined.push((page, facts, names));
+        }
+    }
     let mut types: BTreeMap<TypeKey, (TypeDef, Definitions<'_>)> = BTreeMap::new();
-    for (page, facts) in all_facts {
-        // Page types are registered already; this adds the synthesized ones.
-        let Some((key, namespace, name)) = register(&mut symbols, page, facts) else { continue };
+    for (page, facts, (key, namespace, name)) in defined {
         let entry = types.entry(key).or_insert_with(|| {
             (
                 TypeDef {
-                    name: name.clone(),
-                    namespace: namespace.clone(),
+                    name,
+                    namespace,
                     kind: match facts.kind {
                         TypeFactsKind::Structure => TypeKind::Structure,
                         TypeFactsKind::Enum => TypeKind::Enum,
@@ -209,7 +208,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         .par_iter()
         .map(|page| {
             let mut sink = Diagnostics::for_file(page.file.clone());
-            check_links(page, &files, &files_lower, &dirs, &mut sink);
+            files.check_links(page, &mut sink);
             let mut operations = Vec::new();
             let mut examples = Vec::new();
             if page.kind == PageKind::Api {
@@ -218,8 +217,8 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
             (operations, examples, sink.into_vec())
         })
         .collect();
-    let mut operations = Vec::new();
-    let mut examples = Vec::new();
+    let mut operations = Vec::with_capacity(per_page.iter().map(|p| p.0.len()).sum());
+    let mut examples = Vec::with_capacity(per_page.iter().map(|p| p.1.len()).sum());
     for (ops, exs, more) in per_page {
         operations.extend(ops);
         examples.extend(exs);
@@ -235,12 +234,13 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
 
 /// Resolve one merged type: properties (first definition of a name wins), members and base.
 fn resolve_type(key: &str, mut def: TypeDef, facts_list: &Definitions<'_>, resolver: &Resolver<'_>, out: &mut Vec<Diagnostic>) -> TypeDef {
-    let mut seen = BTreeSet::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut members: HashSet<&str> = HashSet::new();
     let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
     for (page, facts) in facts_list {
         let mut sink = Diagnostics::for_file(page.file.clone());
         for p in &facts.properties {
-            if !seen.insert(p.name.clone()) {
+            if !seen.insert(&p.name) {
                 continue;
             }
             let ty = resolver.property_type(&p.type_expr, page, &def.namespace, p.line, &mut sink);
@@ -257,7 +257,7 @@ fn resolve_type(key: &str, mut def: TypeDef, facts_list: &Definitions<'_>, resol
             });
         }
         for m in &facts.members {
-            if def.members.iter().all(|x| x.name != m.name) {
+            if members.insert(&m.name) {
                 def.members.push(Member { name: m.name.clone(), value: m.value, description: m.description.clone() });
             }
         }
@@ -279,19 +279,39 @@ fn resolve_type(key: &str, mut def: TypeDef, facts_list: &Definitions<'_>, resol
     def
 }
 
-/// Every relative link must land on a page of the docs folder.
-fn check_links(page: &Page, files: &BTreeSet<String>, files_lower: &BTreeMap<String, String>, dirs: &BTreeSet<String>, sink: &mut Diagnostics) {
-    for link in &page.links {
-        let Some(target) = link.dest.split('#').next().filter(|p| p.ends_with(".md")) else { continue };
-        let Some(joined) = join_relative(&page.file, target) else { continue };
-        if files.contains(&joined) {
-            continue;
-        }
-        let lower = joined.to_ascii_lowercase();
-        if let Some(actual) = files_lower.get(&lower) {
-            sink.report(&LINK_CASE, link.line, 1, format!("link `{}` matches `{actual}` only case-insensitively", link.dest));
-        } else if lower.rsplit_once('/').is_some_and(|(d, _)| dirs.contains(d)) {
-            sink.report(&BROKEN_LINK, link.line, 1, format!("link `{}` points to `{joined}`, which is not in the docs folder", link.dest));
+/// The pages of the docs folder, for checking where links land.
+struct PageFiles<'a> {
+    files: HashSet<&'a str>,
+    /// Lower-case path → the path (the last in sorted order, when several differ in case).
+    lower: HashMap<String, &'a str>,
+    /// Lower-case folders that hold pages.
+    dirs: HashSet<String>,
+}
+
+impl<'a> PageFiles<'a> {
+    fn new(pages: &'a [Page]) -> Self {
+        let mut sorted: Vec<&str> = pages.iter().map(|p| &*p.file).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let lower = sorted.iter().map(|f| (f.to_ascii_lowercase(), *f)).collect();
+        let dirs = sorted.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_ascii_lowercase())).collect();
+        PageFiles { files: sorted.into_iter().collect(), lower, dirs }
+    }
+
+    /// Every relative link must land on a page of the docs folder.
+    fn check_links(&self, page: &Page, sink: &mut Diagnostics) {
+        for link in &page.links {
+            let Some(target) = link.dest.split('#').next().filter(|p| p.ends_with(".md")) else { continue };
+            let Some(joined) = join_relative(&page.file, target) else { continue };
+            if self.files.contains(joined.as_str()) {
+                continue;
+            }
+            let lower = joined.to_ascii_lowercase();
+            if let Some(actual) = self.lower.get(&lower) {
+                sink.report(&LINK_CASE, link.line, 1, format!("link `{}` matches `{actual}` only case-insensitively", link.dest));
+            } else if lower.rsplit_once('/').is_some_and(|(d, _)| self.dirs.contains(d)) {
+                sink.report(&BROKEN_LINK, link.line, 1, format!("link `{}` points to `{joined}`, which is not in the docs folder", link.dest));
+            }
         }
     }
 }
@@ -304,7 +324,7 @@ fn body_table_types<'a>(pages: &'a [Page], defined: &SymbolTable, sinks: &mut Si
     for page in pages.iter().filter(|p| p.kind == PageKind::Api && !p.body_properties.is_empty()) {
         let Some(mention) = &page.body_type else {
             // An action's parameters table: the body is an object of these parameters.
-            if let Some(name) = action_body_name(page, &defined, &mut used) {
+            if let Some(name) = action_body_name(page, defined, &mut used) {
                 let line = page.body_properties[0].line;
                 let mut facts = TypeFacts::new(line, &name, TypeFactsKind::Structure, page.namespace.clone());
                 facts.properties = page.body_properties.clone();
@@ -371,21 +391,25 @@ fn register(symbols: &mut SymbolTable, page: &Page, facts: &TypeFacts) -> Option
     if name.is_empty() {
         return None;
     }
-    let key = format!("{namespace}.{name}").to_ascii_lowercase();
-    symbols.insert(&key, &format!("{namespace}.{name}"), &name, &page.file);
+    let qualified = format!("{namespace}.{name}");
+    let key = qualified.to_ascii_lowercase();
+    symbols.insert(&key, &qualified, &name, &page.file);
     Some((key, namespace, name))
 }
 
 /// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
 fn qualify(name: &str, page_namespace: Option<&str>) -> (String, String) {
     let name = name.trim().trim_start_matches('#');
-    let lower = name.to_ascii_lowercase();
-    if lower.starts_with("microsoft.graph.") {
+    if starts_with_ignore_case(name, "microsoft.graph.") {
         let (ns, short) = name.rsplit_once('.').unwrap_or((DEFAULT_NAMESPACE, name));
         return (canonical_namespace(ns), short.to_string());
     }
-    let ns = page_namespace.filter(|n| n.to_ascii_lowercase().starts_with("microsoft.graph")).unwrap_or(DEFAULT_NAMESPACE);
+    let ns = page_namespace.filter(|n| starts_with_ignore_case(n, DEFAULT_NAMESPACE)).unwrap_or(DEFAULT_NAMESPACE);
     (canonical_namespace(ns), name.to_string())
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// `microsoft.graph.` → `microsoft.graph`; keeps sub-namespaces as written.
@@ -442,14 +466,23 @@ fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], out: &mut
 /// type that introduces it.
 fn drop_inherited_duplicates(types: &mut BTreeMap<TypeKey, TypeDef>) {
     let keys: Vec<TypeKey> = types.keys().cloned().collect();
+    let mut lower = String::new();
     for key in keys {
-        let inherited: BTreeSet<String> = super::ancestors(types, &key)
+        let inherited: HashSet<String> = super::ancestors(types, &key)
             .into_iter()
             .filter_map(|base| types.get(base))
             .flat_map(|def| def.properties.iter().map(|p| p.name.to_ascii_lowercase()))
             .collect();
+        if inherited.is_empty() {
+            continue;
+        }
         if let Some(def) = types.get_mut(&key) {
-            def.properties.retain(|p| !inherited.contains(&p.name.to_ascii_lowercase()));
+            def.properties.retain(|p| {
+                lower.clear();
+                lower.push_str(&p.name);
+                lower.make_ascii_lowercase();
+                !inherited.contains(&lower)
+            });
         }
     }
 }
@@ -461,19 +494,22 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     /// Resolve a mention: the link first (by what the target page defines), then the name.
     fn mention(&self, mention: &TypeMention, page: &Page, namespace: &str) -> Option<Resolved> {
-        if let Some(link) = &mention.link {
+        self.name_or_link(&mention.name, mention.link.as_deref(), page, namespace)
+    }
+
+    fn name_or_link(&self, name: &str, link: Option<&str>, page: &Page, namespace: &str) -> Option<Resolved> {
+        if let Some(link) = link {
             if let Some(r) = self.symbols.resolve_link(&page.file, link) {
                 return Some(r);
             }
         }
-        self.symbols.resolve_name(&mention.name, namespace)
+        self.symbols.resolve_name(name, namespace)
     }
 
     fn named(&self, name: &str, link: Option<&str>, page: &Page, namespace: &str, line: u32, sink: &mut Diagnostics) -> TypeRef {
-        let mention = TypeMention { line, name: name.to_string(), link: link.map(str::to_string) };
-        match self.mention(&mention, page, namespace) {
+        match self.name_or_link(name, link, page, namespace) {
             Some(r) => {
-                if !r.exact_case && mention.link.is_none() {
+                if !r.exact_case && link.is_none() {
                     let defined = self.symbols.defined_name(&r.key).unwrap_or(&r.key);
                     sink.report(&TYPE_CASE, line, 1, format!("type `{name}` is defined as `{defined}`"));
                 }
