@@ -120,19 +120,24 @@ impl Sinks {
 /// Resolve the pages of one version into an [`Api`], with the cross-page diagnostics.
 pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     let mut sinks = Sinks::default();
-    let files = PageFiles::new(input.pages);
-
     // 1. Merge type facts by qualified name; register every defining page. Types that only
     //    an api page's request-body table documents (no resource page) are synthesized.
-    let mut symbols = SymbolTable::default();
-    let mut defined = Vec::new();
-    for page in input.pages {
-        for facts in &page.types {
-            if let Some(names) = register(&mut symbols, page, facts) {
-                defined.push((page, facts, names));
+    //    The page-path index for the link checks is built meanwhile on the other core.
+    let (files, (mut symbols, mut defined)) = rayon::join(
+        || PageFiles::new(input.pages),
+        || {
+            let mut symbols = SymbolTable::with_capacity(input.pages.iter().map(|p| p.types.len()).sum());
+            let mut defined = Vec::new();
+            for page in input.pages {
+                for facts in &page.types {
+                    if let Some(names) = register(&mut symbols, page, facts) {
+                        defined.push((page, facts, names));
+                    }
+                }
             }
-        }
-    }
+            (symbols, defined)
+        },
+    );
     let synthesized = body_table_types(input.pages, &symbols, &mut sinks);
     let action_bodies: BTreeMap<Arc<str>, TypeKey> = synthesized
         .iter()
@@ -579,7 +584,7 @@ fn build_operations(
     });
 
     // Version segments and syntax agreement of every example request.
-    let mut example_paths: Vec<(String, PathTemplate, bool)> = Vec::new();
+    let mut example_paths: Vec<(&str, &PathTemplate, bool)> = Vec::new();
     for ex in page.examples.iter().filter(|e| !e.notification) {
         let Some(req) = &ex.request else { continue };
         let line = req.message.line;
@@ -589,7 +594,7 @@ fn build_operations(
             }
         }
         let has_ref_body = req.json.as_ref().is_some_and(|j| j.value.get("@odata.id").is_some());
-        example_paths.push((req.message.method.clone(), req.message.target.path.clone(), has_ref_body));
+        example_paths.push((&req.message.method, &req.message.target.path, has_ref_body));
         let syntax: Vec<&PathTemplate> = page
             .operations
             .iter()

@@ -62,18 +62,20 @@ pub fn check_examples(api: &mut Api) -> Vec<Diagnostic> {
     let mut examples = std::mem::take(&mut api.examples);
     let shared: &Api = api;
     // Each structure's properties, own and inherited, once (not once per checked object).
-    let properties: HashMap<&str, Vec<&Property>> = shared
+    let types: HashMap<&str, TypeInfo<'_>> = shared
         .types
         .par_iter()
-        .filter(|(_, def)| def.kind == TypeKind::Structure)
         .map(|(key, def)| {
-            let mut props = crate::codegen::models::all_properties(shared, def);
+            let mut properties = match def.kind {
+                TypeKind::Structure => crate::codegen::models::all_properties(shared, def),
+                TypeKind::Enum => Vec::new(),
+            };
             // Names are unique (the first occurrence wins), so a sorted list is a lookup table.
-            props.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-            (key.as_str(), props)
+            properties.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+            (key.as_str(), TypeInfo { def, properties })
         })
         .collect();
-    let checker = Checker { api: shared, properties };
+    let checker = Checker { api: shared, types };
     // Examples are independent: check them on all cores, keeping their order.
     let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| check_one(&checker, ex)).collect();
     api.examples = examples;
@@ -113,8 +115,14 @@ fn key_line(ex: &ExampleBody, key: Option<&str>) -> u32 {
 
 struct Checker<'a> {
     api: &'a Api,
-    /// Structure key → all its properties (as `all_properties` lists them), sorted by name.
-    properties: HashMap<&'a str, Vec<&'a Property>>,
+    /// The types by key (hashed: looked up for every typed value).
+    types: HashMap<&'a str, TypeInfo<'a>>,
+}
+
+struct TypeInfo<'a> {
+    def: &'a TypeDef,
+    /// For a structure, all its properties (as `all_properties` lists them), sorted by name.
+    properties: Vec<&'a Property>,
 }
 
 /// Where a value sits in a body (`$.value[0].id`), formatted only for a finding.
@@ -184,9 +192,9 @@ impl Checker<'_> {
                     out.push(Finding { rule, key: key.map(str::to_string), message: format!("`{path}`: {why}") });
                 }
             }
-            TypeRef::Named { key: type_key } => match self.api.types.get(type_key) {
+            TypeRef::Named { key: type_key } => match self.types.get(type_key.as_str()) {
                 None => {}
-                Some(def) if def.kind == TypeKind::Enum => {
+                Some(TypeInfo { def, .. }) if def.kind == TypeKind::Enum => {
                     if !v.is_string() {
                         out.push(Finding {
                             rule: &WRONG_TYPE,
@@ -195,28 +203,27 @@ impl Checker<'_> {
                         });
                     }
                 }
-                Some(def) => self.object(type_key, def, v, path, key, out),
+                Some(info) => self.object(type_key, info, v, path, key, out),
             },
         }
     }
 
-    fn object(&self, type_key: &str, def: &TypeDef, v: &Value, path: JsonPath<'_>, key: Option<&str>, out: &mut Vec<Finding>) {
+    fn object(&self, type_key: &str, info: &TypeInfo<'_>, v: &Value, path: JsonPath<'_>, key: Option<&str>, out: &mut Vec<Finding>) {
         let Some(obj) = v.as_object() else {
             out.push(Finding {
                 rule: if v.as_str().is_some_and(looks_like_placeholder) { &PLACEHOLDER } else { &WRONG_TYPE },
                 key: key.map(str::to_string),
-                message: format!("`{path}` is type `{}` but is {}", def.name, kind_of(v)),
+                message: format!("`{path}` is type `{}` but is {}", info.def.name, kind_of(v)),
             });
             return;
         };
         // Dispatch like the generated `Any…` enums: a known derived type's discriminator wins.
-        let (def_key, def) = self.dispatch(type_key, obj).unwrap_or((type_key, def));
+        let TypeInfo { def, properties: props } = self.dispatch(type_key, obj).unwrap_or(info);
         if let Some(t) = obj.get("@odata.type") {
             if !t.is_string() {
                 out.push(Finding { rule: &WRONG_TYPE, key: Some("@odata.type".into()), message: format!("`{path}.@odata.type` is not a string") });
             }
         }
-        let props = self.properties.get(def_key).map_or(&[][..], Vec::as_slice);
         for (name, value) in obj {
             let found = props.binary_search_by(|p| p.name.as_str().cmp(name)).ok().map(|i| props[i]);
             match found {
@@ -231,17 +238,16 @@ impl Checker<'_> {
         }
     }
 
-    /// The derived type (key and definition) an object's `@odata.type` names, if it derives
-    /// from `base`.
-    fn dispatch(&self, base: &str, obj: &Map<String, Value>) -> Option<(&str, &TypeDef)> {
+    /// The derived type an object's `@odata.type` names, if it derives from `base`.
+    fn dispatch(&self, base: &str, obj: &Map<String, Value>) -> Option<&TypeInfo<'_>> {
         let tag = obj.get("@odata.type")?.as_str()?.trim().trim_start_matches('#').to_ascii_lowercase();
         let key = if tag.starts_with("microsoft.graph.") { tag } else { format!("microsoft.graph.{tag}") };
         if key == base {
             return None;
         }
-        let (key, def) = self.api.types.get_key_value(&key)?;
-        let derives = super::ancestors(&self.api.types, key).iter().any(|b| b.as_str() == base);
-        (derives && def.kind == TypeKind::Structure).then_some((key.as_str(), def))
+        let info = self.types.get(key.as_str())?;
+        let derives = super::ancestors(&self.api.types, &key).iter().any(|b| b.as_str() == base);
+        (derives && info.def.kind == TypeKind::Structure).then_some(info)
     }
 }
 

@@ -40,6 +40,17 @@ pub struct SymbolTable {
 }
 
 impl SymbolTable {
+    /// An empty table with room for `types` definitions.
+    pub fn with_capacity(types: usize) -> Self {
+        SymbolTable {
+            qualified: HashMap::with_capacity(types),
+            short: HashMap::with_capacity(types),
+            pages: HashMap::with_capacity(types),
+            on_pages: HashSet::with_capacity(types),
+            short_of: HashMap::with_capacity(types),
+        }
+    }
+
     /// Register a type defined on `page` (relative path).
     pub fn insert(&mut self, key: &TypeKey, qualified: &str, short: &str, page: &str) {
         self.qualified.insert(qualified.to_ascii_lowercase(), (key.clone(), qualified.to_string()));
