@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::Value;
 
+use super::conformance::Checker;
 use super::symbols::{join_relative, Resolved, SymbolTable};
 use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permission, Property, Source, TypeDef, TypeKey, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
@@ -204,10 +205,13 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         resolved_types.insert(key, def);
     }
     drop_inherited_duplicates(&mut resolved_types);
+    let mut api = Api { version: input.version.to_string(), types: resolved_types, operations: Vec::new(), examples: Vec::new() };
 
     // 3. Per page, in parallel: links must land on a page of the docs folder; api pages
-    //    yield operations and examples. Page order is kept, and the diagnostics are sorted
-    //    at the end, so the result does not depend on scheduling.
+    //    yield operations and examples, each example checked against its type right away.
+    //    Page order is kept, and the diagnostics are sorted at the end, so the result does
+    //    not depend on scheduling.
+    let checker = Checker::new(&api);
     let per_page: Vec<(Vec<Operation>, Vec<ExampleBody>, Vec<Diagnostic>)> = input
         .pages
         .par_iter()
@@ -217,11 +221,16 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
             let mut operations = Vec::new();
             let mut examples = Vec::new();
             if page.kind == PageKind::Api {
-                build_operations(page, &resolver, &resolved_types, &action_bodies, &mut sink, &mut operations, &mut examples);
+                build_operations(page, &resolver, &api.types, &action_bodies, &mut sink, &mut operations, &mut examples);
             }
-            (operations, examples, sink.into_vec())
+            let mut diagnostics = sink.into_vec();
+            for example in &mut examples {
+                diagnostics.extend(checker.check(example));
+            }
+            (operations, examples, diagnostics)
         })
         .collect();
+    drop(checker);
     let mut operations = Vec::with_capacity(per_page.iter().map(|p| p.0.len()).sum());
     let mut examples = Vec::with_capacity(per_page.iter().map(|p| p.1.len()).sum());
     for (ops, exs, more) in per_page {
@@ -230,9 +239,8 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         diagnostics.extend(more);
     }
     operations.sort_by(|a, b| a.id.cmp(&b.id));
-
-    let mut api = Api { version: input.version.to_string(), types: resolved_types, operations, examples };
-    diagnostics.extend(super::conformance::check_examples(&mut api));
+    api.operations = operations;
+    api.examples = examples;
     diagnostics.sort();
     (api, diagnostics)
 }

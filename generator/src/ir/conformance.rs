@@ -60,47 +60,53 @@ struct Finding {
 /// round-trip, and return the diagnostics.
 pub fn check_examples(api: &mut Api) -> Vec<Diagnostic> {
     let mut examples = std::mem::take(&mut api.examples);
-    let shared: &Api = api;
-    // Each structure's properties, own and inherited, once (not once per checked object).
-    let types: HashMap<&str, TypeInfo<'_>> = shared
-        .types
-        .par_iter()
-        .map(|(key, def)| {
-            let mut properties = match def.kind {
-                TypeKind::Structure => crate::codegen::models::all_properties(shared, def),
-                TypeKind::Enum => Vec::new(),
-            };
-            // Names are unique (the first occurrence wins), so a sorted list is a lookup table.
-            properties.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-            (key.as_str(), TypeInfo { def, properties })
-        })
-        .collect();
-    let checker = Checker { api: shared, types };
+    let checker = Checker::new(api);
     // Examples are independent: check them on all cores, keeping their order.
-    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| check_one(&checker, ex)).collect();
+    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| checker.check(ex)).collect();
     api.examples = examples;
     out
 }
 
-/// Check one example; record its failing rule ids and return its diagnostics.
-fn check_one(checker: &Checker<'_>, ex: &mut ExampleBody) -> Vec<Diagnostic> {
-    let mut findings = Vec::new();
-    if ex.payload.collection {
-        checker.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
-    } else {
-        checker.value(&ex.payload.ty, false, &ex.json, JsonPath::Root, None, &mut findings);
+impl<'a> Checker<'a> {
+    /// A checker for the examples of `api` (whose own `examples` it ignores).
+    pub fn new(api: &'a Api) -> Self {
+        // Each structure's properties, own and inherited, once (not once per checked object).
+        let types = api
+            .types
+            .par_iter()
+            .map(|(key, def)| {
+                let mut properties = match def.kind {
+                    TypeKind::Structure => crate::codegen::models::all_properties(api, def),
+                    TypeKind::Enum => Vec::new(),
+                };
+                // Names are unique (the first occurrence wins), so a sorted list is a lookup table.
+                properties.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                (key.as_str(), TypeInfo { def, properties })
+            })
+            .collect();
+        Checker { api, types }
     }
-    let mut sink = Diagnostics::for_file(ex.source.file.clone());
-    let mut failing = BTreeSet::new();
-    for f in findings {
-        if f.rule.severity != Severity::Note {
-            failing.insert(f.rule.id);
+
+    /// Check one example; record its failing rule ids and return its diagnostics.
+    pub fn check(&self, ex: &mut ExampleBody) -> Vec<Diagnostic> {
+        let mut findings = Vec::new();
+        if ex.payload.collection {
+            self.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
+        } else {
+            self.value(&ex.payload.ty, false, &ex.json, JsonPath::Root, None, &mut findings);
         }
-        let line = key_line(ex, f.key.as_deref());
-        sink.report(f.rule, line, 1, f.message);
+        let mut sink = Diagnostics::for_file(ex.source.file.clone());
+        let mut failing = BTreeSet::new();
+        for f in findings {
+            if f.rule.severity != Severity::Note {
+                failing.insert(f.rule.id);
+            }
+            let line = key_line(ex, f.key.as_deref());
+            sink.report(f.rule, line, 1, f.message);
+        }
+        ex.doc_errors = failing.into_iter().collect();
+        sink.into_vec()
     }
-    ex.doc_errors = failing.into_iter().collect();
-    sink.into_vec()
 }
 
 /// The line of the first `"key":` in the body text, else the body's first line.
@@ -113,7 +119,8 @@ fn key_line(ex: &ExampleBody, key: Option<&str>) -> u32 {
         .map_or(ex.source.line, |i| ex.source.line + i as u32)
 }
 
-struct Checker<'a> {
+/// Checks example bodies against the types of one [`Api`].
+pub struct Checker<'a> {
     api: &'a Api,
     /// The types by key (hashed: looked up for every typed value).
     types: HashMap<&'a str, TypeInfo<'a>>,
