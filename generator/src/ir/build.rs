@@ -1,12 +1,14 @@
 //! Pages → [`Api`]: merge type definitions, resolve names and bases, bind operations and
 //! examples to types, and report where the pages disagree with each other.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use super::body_types;
+use super::conformance::Checker;
 use super::symbols::{join_relative, Resolved, SymbolTable};
 use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permission, Property, Source, TypeDef, TypeKey, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
@@ -120,18 +122,24 @@ impl Sinks {
 /// Resolve the pages of one version into an [`Api`], with the cross-page diagnostics.
 pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     let mut sinks = Sinks::default();
-    let files: BTreeSet<String> = input.pages.iter().map(|p| p.file.to_string()).collect();
-    let files_lower: BTreeMap<String, String> = files.iter().map(|f| (f.to_ascii_lowercase(), f.clone())).collect();
-    let dirs: BTreeSet<String> = files.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_ascii_lowercase())).collect();
-
     // 1. Merge type facts by qualified name; register every defining page. Types that only
     //    an api page's request-body table documents (no resource page) are synthesized.
-    let mut symbols = SymbolTable::default();
-    for page in input.pages {
-        for facts in &page.types {
-            register(&mut symbols, page, facts);
-        }
-    }
+    //    The page-path index for the link checks is built meanwhile on the other core.
+    let (files, (mut symbols, mut defined)) = rayon::join(
+        || PageFiles::new(input.pages),
+        || {
+            let mut symbols = SymbolTable::with_capacity(input.pages.iter().map(|p| p.types.len()).sum());
+            let mut defined = Vec::new();
+            for page in input.pages {
+                for facts in &page.types {
+                    if let Some(names) = register(&mut symbols, page, facts) {
+                        defined.push((page, facts, names));
+                    }
+                }
+            }
+            (symbols, defined)
+        },
+    );
     let synthesized = body_table_types(input.pages, &symbols, &mut sinks);
     let action_bodies: BTreeMap<Arc<str>, TypeKey> = synthesized
         .iter()
@@ -141,20 +149,18 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
             (page.file.clone(), format!("{ns}.{name}").to_ascii_lowercase())
         })
         .collect();
-    let all_facts = input
-        .pages
-        .iter()
-        .flat_map(|p| p.types.iter().map(move |t| (p, t)))
-        .chain(synthesized.iter().map(|(p, t)| (*p, t)));
+    for (page, facts) in &synthesized {
+        if let Some(names) = register(&mut symbols, page, facts) {
+            defined.push((page, facts, names));
+        }
+    }
     let mut types: BTreeMap<TypeKey, (TypeDef, Definitions<'_>)> = BTreeMap::new();
-    for (page, facts) in all_facts {
-        // Page types are registered already; this adds the synthesized ones.
-        let Some((key, namespace, name)) = register(&mut symbols, page, facts) else { continue };
+    for (page, facts, (key, namespace, name)) in defined {
         let entry = types.entry(key).or_insert_with(|| {
             (
                 TypeDef {
-                    name: name.clone(),
-                    namespace: namespace.clone(),
+                    name,
+                    namespace,
                     kind: match facts.kind {
                         TypeFactsKind::Structure => TypeKind::Structure,
                         TypeFactsKind::Enum => TypeKind::Enum,
@@ -180,86 +186,148 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
         entry.1.push((page, facts));
     }
 
-    // 2. Resolve properties, members and bases now that every name is known.
+    // 2. Resolve properties, members and bases now that every name is known. Types are
+    //    independent here: resolve them on all cores, keeping key order.
     let resolver = Resolver { symbols: &symbols };
+    let resolved: Vec<(TypeKey, TypeDef, Vec<Diagnostic>)> = types
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(key, (def, facts_list))| {
+            let mut diagnostics = Vec::new();
+            let def = resolve_type(&key, def, &facts_list, &resolver, &mut diagnostics);
+            (key, def, diagnostics)
+        })
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = sinks.into_vec();
     let mut resolved_types = BTreeMap::new();
-    for (key, (mut def, facts_list)) in types {
-        let mut seen = BTreeSet::new();
-        let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
-        for (page, facts) in &facts_list {
-            let sink = sinks.at(&page.file);
-            for p in &facts.properties {
-                if !seen.insert(p.name.clone()) {
-                    continue;
-                }
-                let ty = resolver.property_type(&p.type_expr, page, &def.namespace, p.line, sink);
-                def.properties.push(Property {
-                    name: p.name.clone(),
-                    written_type: p.type_expr.written.clone(),
-                    ty,
-                    collection: p.type_expr.collection,
-                    description: p.description.clone(),
-                    read_only: p.flags.read_only,
-                    relationship: p.relationship,
-                    possible_values: p.flags.possible_values.clone(),
-                    source: Source { file: page.file.clone(), line: p.line },
-                });
-            }
-            for m in &facts.members {
-                if def.members.iter().all(|x| x.name != m.name) {
-                    def.members.push(Member { name: m.name.clone(), value: m.value, description: m.description.clone() });
-                }
-            }
-            for claim in &facts.bases {
-                match resolver.mention(&claim.mention, page, &def.namespace) {
-                    Some(r) if r.key != key => base_claims.push((claim.source, r, page, &claim.mention)),
-                    Some(_) => {}
-                    None => sink.report(
-                        &UNRESOLVED_TYPE,
-                        claim.mention.line,
-                        1,
-                        format!("base type `{}` of `{}` is not defined in the docs", claim.mention.name, def.name),
-                    ),
-                }
-            }
-        }
-        def.base = choose_base(&base_claims, &mut sinks);
+    for (key, def, more) in resolved {
+        diagnostics.extend(more);
         resolved_types.insert(key, def);
     }
     drop_inherited_duplicates(&mut resolved_types);
+    let mut api = Api { version: input.version.to_string(), types: resolved_types, operations: Vec::new(), examples: Vec::new() };
 
-    // 3. Links: every relative link must land on a page of the docs folder.
-    for page in input.pages {
+    // 3. Per page, in parallel: links must land on a page of the docs folder; api pages
+    //    yield operations and examples, each example checked against its type right away.
+    //    Page order is kept, and the diagnostics are sorted at the end, so the result does
+    //    not depend on scheduling.
+    let checker = Checker::new(&api);
+    let per_page: Vec<(Vec<Operation>, Vec<ExampleBody>, Vec<Diagnostic>)> = input
+        .pages
+        .par_iter()
+        .map(|page| {
+            let mut sink = Diagnostics::for_file(page.file.clone());
+            files.check_links(page, &mut sink);
+            let mut operations = Vec::new();
+            let mut examples = Vec::new();
+            if page.kind == PageKind::Api {
+                build_operations(page, &resolver, &api.types, &action_bodies, &mut sink, &mut operations, &mut examples);
+            }
+            let mut diagnostics = sink.into_vec();
+            for example in &mut examples {
+                diagnostics.extend(checker.check(example));
+            }
+            (operations, examples, diagnostics)
+        })
+        .collect();
+    drop(checker);
+    let mut operations = Vec::with_capacity(per_page.iter().map(|p| p.0.len()).sum());
+    let mut examples = Vec::with_capacity(per_page.iter().map(|p| p.1.len()).sum());
+    for (ops, exs, more) in per_page {
+        operations.extend(ops);
+        examples.extend(exs);
+        diagnostics.extend(more);
+    }
+    operations.sort_by(|a, b| a.id.cmp(&b.id));
+    api.operations = operations;
+    api.examples = examples;
+    diagnostics.sort();
+    (api, diagnostics)
+}
+
+/// Resolve one merged type: properties (first definition of a name wins), members and base.
+fn resolve_type(key: &str, mut def: TypeDef, facts_list: &Definitions<'_>, resolver: &Resolver<'_>, out: &mut Vec<Diagnostic>) -> TypeDef {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut members: HashSet<&str> = HashSet::new();
+    let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
+    for (page, facts) in facts_list {
+        let mut sink = Diagnostics::for_file(page.file.clone());
+        for p in &facts.properties {
+            if !seen.insert(&p.name) {
+                continue;
+            }
+            let ty = resolver.property_type(&p.type_expr, page, &def.namespace, p.line, &mut sink);
+            def.properties.push(Property {
+                name: p.name.clone(),
+                written_type: p.type_expr.written.clone(),
+                ty,
+                collection: p.type_expr.collection,
+                description: p.description.clone(),
+                read_only: p.flags.read_only,
+                relationship: p.relationship,
+                possible_values: p.flags.possible_values.clone(),
+                source: Source { file: page.file.clone(), line: p.line },
+            });
+        }
+        for m in &facts.members {
+            if members.insert(&m.name) {
+                def.members.push(Member { name: m.name.clone(), value: m.value, description: m.description.clone() });
+            }
+        }
+        for claim in &facts.bases {
+            match resolver.mention(&claim.mention, page, &def.namespace) {
+                Some(r) if r.key != key => base_claims.push((claim.source, r, page, &claim.mention)),
+                Some(_) => {}
+                None => sink.report(
+                    &UNRESOLVED_TYPE,
+                    claim.mention.line,
+                    1,
+                    format!("base type `{}` of `{}` is not defined in the docs", claim.mention.name, def.name),
+                ),
+            }
+        }
+        out.extend(sink.into_vec());
+    }
+    def.base = choose_base(&base_claims, out);
+    def
+}
+
+/// The pages of the docs folder, for checking where links land.
+struct PageFiles<'a> {
+    files: HashSet<&'a str>,
+    /// Lower-case path → the path (the last in sorted order, when several differ in case).
+    lower: HashMap<String, &'a str>,
+    /// Lower-case folders that hold pages.
+    dirs: HashSet<String>,
+}
+
+impl<'a> PageFiles<'a> {
+    fn new(pages: &'a [Page]) -> Self {
+        let mut sorted: Vec<&str> = pages.iter().map(|p| &*p.file).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let lower = sorted.iter().map(|f| (f.to_ascii_lowercase(), *f)).collect();
+        let dirs = sorted.iter().filter_map(|f| f.rsplit_once('/').map(|(d, _)| d.to_ascii_lowercase())).collect();
+        PageFiles { files: sorted.into_iter().collect(), lower, dirs }
+    }
+
+    /// Every relative link must land on a page of the docs folder.
+    fn check_links(&self, page: &Page, sink: &mut Diagnostics) {
         for link in &page.links {
             let Some(target) = link.dest.split('#').next().filter(|p| p.ends_with(".md")) else { continue };
             let Some(joined) = join_relative(&page.file, target) else { continue };
-            if files.contains(&joined) {
+            if self.files.contains(joined.as_str()) {
                 continue;
             }
-            let sink = sinks.at(&page.file);
             let lower = joined.to_ascii_lowercase();
-            if let Some(actual) = files_lower.get(&lower) {
+            if let Some(actual) = self.lower.get(&lower) {
                 sink.report(&LINK_CASE, link.line, 1, format!("link `{}` matches `{actual}` only case-insensitively", link.dest));
-            } else if lower.rsplit_once('/').is_some_and(|(d, _)| dirs.contains(d)) {
+            } else if lower.rsplit_once('/').is_some_and(|(d, _)| self.dirs.contains(d)) {
                 sink.report(&BROKEN_LINK, link.line, 1, format!("link `{}` points to `{joined}`, which is not in the docs folder", link.dest));
             }
         }
     }
-
-    // 4. Operations and examples.
-    let mut operations = Vec::new();
-    let mut examples = Vec::new();
-    for page in input.pages.iter().filter(|p| p.kind == PageKind::Api) {
-        build_operations(page, &resolver, &resolved_types, &action_bodies, &mut sinks, &mut operations, &mut examples);
-    }
-    operations.sort_by(|a, b| a.id.cmp(&b.id));
-
-    let mut api = Api { version: input.version.to_string(), types: resolved_types, operations, examples };
-    let conformance = super::conformance::check_examples(&mut api);
-    let mut diagnostics = sinks.into_vec();
-    diagnostics.extend(conformance);
-    diagnostics.sort();
-    (api, diagnostics)
 }
 
 /// Types named by an api page's request-body sentence that no page defines, built from the
@@ -270,7 +338,7 @@ fn body_table_types<'a>(pages: &'a [Page], defined: &SymbolTable, sinks: &mut Si
     for page in pages.iter().filter(|p| p.kind == PageKind::Api && !p.body_properties.is_empty()) {
         let Some(mention) = &page.body_type else {
             // An action's parameters table: the body is an object of these parameters.
-            if let Some(name) = action_body_name(page, &defined, &mut used) {
+            if let Some(name) = action_body_name(page, defined, &mut used) {
                 let line = page.body_properties[0].line;
                 let mut facts = TypeFacts::new(line, &name, TypeFactsKind::Structure, page.namespace.clone());
                 facts.properties = page.body_properties.clone();
@@ -337,21 +405,25 @@ fn register(symbols: &mut SymbolTable, page: &Page, facts: &TypeFacts) -> Option
     if name.is_empty() {
         return None;
     }
-    let key = format!("{namespace}.{name}").to_ascii_lowercase();
-    symbols.insert(&key, &format!("{namespace}.{name}"), &name, &page.file);
+    let qualified = format!("{namespace}.{name}");
+    let key = qualified.to_ascii_lowercase();
+    symbols.insert(&key, &qualified, &name, &page.file);
     Some((key, namespace, name))
 }
 
 /// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
 fn qualify(name: &str, page_namespace: Option<&str>) -> (String, String) {
     let name = name.trim().trim_start_matches('#');
-    let lower = name.to_ascii_lowercase();
-    if lower.starts_with("microsoft.graph.") {
+    if starts_with_ignore_case(name, "microsoft.graph.") {
         let (ns, short) = name.rsplit_once('.').unwrap_or((DEFAULT_NAMESPACE, name));
         return (canonical_namespace(ns), short.to_string());
     }
-    let ns = page_namespace.filter(|n| n.to_ascii_lowercase().starts_with("microsoft.graph")).unwrap_or(DEFAULT_NAMESPACE);
+    let ns = page_namespace.filter(|n| starts_with_ignore_case(n, DEFAULT_NAMESPACE)).unwrap_or(DEFAULT_NAMESPACE);
     (canonical_namespace(ns), name.to_string())
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.as_bytes().get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// `microsoft.graph.` → `microsoft.graph`; keeps sub-namespaces as written.
@@ -381,18 +453,20 @@ fn workload_of(page: &Page) -> String {
 
 /// Pick the base type: the annotation, unless it says `entity` while the prose names a more
 /// specific parent (corpus guide §9.2: the prose is right in those cases).
-fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], sinks: &mut Sinks) -> Option<TypeKey> {
+fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], out: &mut Vec<Diagnostic>) -> Option<TypeKey> {
     let annotation = claims.iter().find(|c| c.0 == BaseSource::Annotation);
     let prose = claims.iter().find(|c| c.0 == BaseSource::Prose);
     let rows = claims.iter().find(|c| c.0 == BaseSource::InheritedRows);
     let chosen = match (annotation, prose) {
         (Some(a), Some(p)) if a.1.key != p.1.key => {
-            sinks.at(&a.2.file).report(
+            let mut sink = Diagnostics::for_file(a.2.file.clone());
+            sink.report(
                 &BASE_CONFLICT,
                 a.3.line,
                 1,
                 format!("annotation says base `{}` but line {} says `{}`", a.3.name, p.3.line, p.3.name),
             );
+            out.extend(sink.into_vec());
             if a.1.key.ends_with(".entity") { p } else { a }
         }
         (Some(a), _) => a,
@@ -406,14 +480,23 @@ fn choose_base(claims: &[(BaseSource, Resolved, &Page, &TypeMention)], sinks: &m
 /// type that introduces it.
 fn drop_inherited_duplicates(types: &mut BTreeMap<TypeKey, TypeDef>) {
     let keys: Vec<TypeKey> = types.keys().cloned().collect();
+    let mut lower = String::new();
     for key in keys {
-        let inherited: BTreeSet<String> = super::ancestors(types, &key)
+        let inherited: HashSet<String> = super::ancestors(types, &key)
             .into_iter()
             .filter_map(|base| types.get(base))
             .flat_map(|def| def.properties.iter().map(|p| p.name.to_ascii_lowercase()))
             .collect();
+        if inherited.is_empty() {
+            continue;
+        }
         if let Some(def) = types.get_mut(&key) {
-            def.properties.retain(|p| !inherited.contains(&p.name.to_ascii_lowercase()));
+            def.properties.retain(|p| {
+                lower.clear();
+                lower.push_str(&p.name);
+                lower.make_ascii_lowercase();
+                !inherited.contains(&lower)
+            });
         }
     }
 }
@@ -425,19 +508,22 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     /// Resolve a mention: the link first (by what the target page defines), then the name.
     fn mention(&self, mention: &TypeMention, page: &Page, namespace: &str) -> Option<Resolved> {
-        if let Some(link) = &mention.link {
+        self.name_or_link(&mention.name, mention.link.as_deref(), page, namespace)
+    }
+
+    fn name_or_link(&self, name: &str, link: Option<&str>, page: &Page, namespace: &str) -> Option<Resolved> {
+        if let Some(link) = link {
             if let Some(r) = self.symbols.resolve_link(&page.file, link) {
                 return Some(r);
             }
         }
-        self.symbols.resolve_name(&mention.name, namespace)
+        self.symbols.resolve_name(name, namespace)
     }
 
     fn named(&self, name: &str, link: Option<&str>, page: &Page, namespace: &str, line: u32, sink: &mut Diagnostics) -> TypeRef {
-        let mention = TypeMention { line, name: name.to_string(), link: link.map(str::to_string) };
-        match self.mention(&mention, page, namespace) {
+        match self.name_or_link(name, link, page, namespace) {
             Some(r) => {
-                if !r.exact_case && mention.link.is_none() {
+                if !r.exact_case && link.is_none() {
                     let defined = self.symbols.defined_name(&r.key).unwrap_or(&r.key);
                     sink.report(&TYPE_CASE, line, 1, format!("type `{name}` is defined as `{defined}`"));
                 }
@@ -479,13 +565,12 @@ fn build_operations(
     resolver: &Resolver<'_>,
     types: &BTreeMap<TypeKey, TypeDef>,
     action_bodies: &BTreeMap<Arc<str>, TypeKey>,
-    sinks: &mut Sinks,
+    sink: &mut Diagnostics,
     operations: &mut Vec<Operation>,
     examples: &mut Vec<ExampleBody>,
 ) {
     let namespace = page.namespace.clone().unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
     let page_id = page.file.trim_end_matches(".md").to_string();
-    let sink = sinks.at(&page.file);
 
     let request_body = match &page.body_type {
         Some(m) => Some(Payload { ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink), collection: false }),
@@ -517,7 +602,7 @@ fn build_operations(
         .or_else(|| body_types::create_from_response(page, response.as_ref(), types));
 
     // Version segments and syntax agreement of every example request.
-    let mut example_paths: Vec<(String, PathTemplate, bool)> = Vec::new();
+    let mut example_paths: Vec<(&str, &PathTemplate, bool)> = Vec::new();
     for ex in page.examples.iter().filter(|e| !e.notification) {
         let Some(req) = &ex.request else { continue };
         let line = req.message.line;
@@ -527,7 +612,7 @@ fn build_operations(
             }
         }
         let has_ref_body = req.json.as_ref().is_some_and(|j| j.value.get("@odata.id").is_some());
-        example_paths.push((req.message.method.clone(), req.message.target.path.clone(), has_ref_body));
+        example_paths.push((&req.message.method, &req.message.target.path, has_ref_body));
         let syntax: Vec<&PathTemplate> = page
             .operations
             .iter()

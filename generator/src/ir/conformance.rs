@@ -4,13 +4,14 @@
 //! rejects is named here as a doc error at file:line — and an example that fails without a
 //! finding here is a generator bug.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 use std::str::FromStr;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{Api, ExampleBody, TypeDef, TypeKind, TypeRef};
+use super::{Api, ExampleBody, Property, TypeDef, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
 use crate::reader::type_expr::Primitive;
 
@@ -59,33 +60,53 @@ struct Finding {
 /// round-trip, and return the diagnostics.
 pub fn check_examples(api: &mut Api) -> Vec<Diagnostic> {
     let mut examples = std::mem::take(&mut api.examples);
-    let shared: &Api = api;
+    let checker = Checker::new(api);
     // Examples are independent: check them on all cores, keeping their order.
-    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| check_one(shared, ex)).collect();
+    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| checker.check(ex)).collect();
     api.examples = examples;
     out
 }
 
-/// Check one example; record its failing rule ids and return its diagnostics.
-fn check_one(api: &Api, ex: &mut ExampleBody) -> Vec<Diagnostic> {
-    let mut findings = Vec::new();
-    let checker = Checker { api };
-    if ex.payload.collection {
-        checker.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
-    } else {
-        checker.value(&ex.payload.ty, false, &ex.json, "$", None, &mut findings);
+impl<'a> Checker<'a> {
+    /// A checker for the examples of `api` (whose own `examples` it ignores).
+    pub fn new(api: &'a Api) -> Self {
+        // Each structure's properties, own and inherited, once (not once per checked object).
+        let types = api
+            .types
+            .par_iter()
+            .map(|(key, def)| {
+                let mut properties = match def.kind {
+                    TypeKind::Structure => crate::codegen::models::all_properties(api, def),
+                    TypeKind::Enum => Vec::new(),
+                };
+                // Names are unique (the first occurrence wins), so a sorted list is a lookup table.
+                properties.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+                (key.as_str(), TypeInfo { def, properties })
+            })
+            .collect();
+        Checker { api, types }
     }
-    let mut sink = Diagnostics::for_file(ex.source.file.clone());
-    let mut failing = BTreeSet::new();
-    for f in findings {
-        if f.rule.severity != Severity::Note {
-            failing.insert(f.rule.id);
+
+    /// Check one example; record its failing rule ids and return its diagnostics.
+    pub fn check(&self, ex: &mut ExampleBody) -> Vec<Diagnostic> {
+        let mut findings = Vec::new();
+        if ex.payload.collection {
+            self.collection_envelope(&ex.payload.ty, &ex.json, &mut findings);
+        } else {
+            self.value(&ex.payload.ty, false, &ex.json, JsonPath::Root, None, &mut findings);
         }
-        let line = key_line(ex, f.key.as_deref());
-        sink.report(f.rule, line, 1, f.message);
+        let mut sink = Diagnostics::for_file(ex.source.file.clone());
+        let mut failing = BTreeSet::new();
+        for f in findings {
+            if f.rule.severity != Severity::Note {
+                failing.insert(f.rule.id);
+            }
+            let line = key_line(ex, f.key.as_deref());
+            sink.report(f.rule, line, 1, f.message);
+        }
+        ex.doc_errors = failing.into_iter().collect();
+        sink.into_vec()
     }
-    ex.doc_errors = failing.into_iter().collect();
-    sink.into_vec()
 }
 
 /// The line of the first `"key":` in the body text, else the body's first line.
@@ -98,8 +119,35 @@ fn key_line(ex: &ExampleBody, key: Option<&str>) -> u32 {
         .map_or(ex.source.line, |i| ex.source.line + i as u32)
 }
 
-struct Checker<'a> {
+/// Checks example bodies against the types of one [`Api`].
+pub struct Checker<'a> {
     api: &'a Api,
+    /// The types by key (hashed: looked up for every typed value).
+    types: HashMap<&'a str, TypeInfo<'a>>,
+}
+
+struct TypeInfo<'a> {
+    def: &'a TypeDef,
+    /// For a structure, all its properties (as `all_properties` lists them), sorted by name.
+    properties: Vec<&'a Property>,
+}
+
+/// Where a value sits in a body (`$.value[0].id`), formatted only for a finding.
+#[derive(Clone, Copy)]
+enum JsonPath<'a> {
+    Root,
+    Index(&'a JsonPath<'a>, usize),
+    Key(&'a JsonPath<'a>, &'a str),
+}
+
+impl fmt::Display for JsonPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonPath::Root => f.write_str("$"),
+            JsonPath::Index(parent, i) => write!(f, "{parent}[{i}]"),
+            JsonPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+        }
+    }
 }
 
 impl Checker<'_> {
@@ -110,8 +158,9 @@ impl Checker<'_> {
         };
         match obj.get("value") {
             Some(Value::Array(items)) => {
+                let value = JsonPath::Key(&JsonPath::Root, "value");
                 for (i, item) in items.iter().enumerate() {
-                    self.value(ty, false, item, &format!("$.value[{i}]"), Some("value"), out);
+                    self.value(ty, false, item, JsonPath::Index(&value, i), Some("value"), out);
                 }
             }
             Some(Value::Null) | None => {}
@@ -124,7 +173,7 @@ impl Checker<'_> {
         }
     }
 
-    fn value(&self, ty: &TypeRef, collection: bool, v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+    fn value(&self, ty: &TypeRef, collection: bool, v: &Value, path: JsonPath<'_>, key: Option<&str>, out: &mut Vec<Finding>) {
         if v.is_null() {
             return;
         }
@@ -132,7 +181,7 @@ impl Checker<'_> {
             match v {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        self.value(ty, false, item, &format!("{path}[{i}]"), key, out);
+                        self.value(ty, false, item, JsonPath::Index(&path, i), key, out);
                     }
                 }
                 other => out.push(Finding {
@@ -152,9 +201,9 @@ impl Checker<'_> {
                     out.push(Finding { rule, key: key.map(str::to_string), message: format!("`{path}`: {why}") });
                 }
             }
-            TypeRef::Named { key: type_key } => match self.api.types.get(type_key) {
+            TypeRef::Named { key: type_key } => match self.types.get(type_key.as_str()) {
                 None => {}
-                Some(def) if def.kind == TypeKind::Enum => {
+                Some(TypeInfo { def, .. }) if def.kind == TypeKind::Enum => {
                     if !v.is_string() {
                         out.push(Finding {
                             rule: &WRONG_TYPE,
@@ -163,31 +212,31 @@ impl Checker<'_> {
                         });
                     }
                 }
-                Some(def) => self.object(type_key, def, v, path, key, out),
+                Some(info) => self.object(type_key, info, v, path, key, out),
             },
         }
     }
 
-    fn object(&self, type_key: &str, def: &TypeDef, v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+    fn object(&self, type_key: &str, info: &TypeInfo<'_>, v: &Value, path: JsonPath<'_>, key: Option<&str>, out: &mut Vec<Finding>) {
         let Some(obj) = v.as_object() else {
             out.push(Finding {
                 rule: if v.as_str().is_some_and(looks_like_placeholder) { &PLACEHOLDER } else { &WRONG_TYPE },
                 key: key.map(str::to_string),
-                message: format!("`{path}` is type `{}` but is {}", def.name, kind_of(v)),
+                message: format!("`{path}` is type `{}` but is {}", info.def.name, kind_of(v)),
             });
             return;
         };
         // Dispatch like the generated `Any…` enums: a known derived type's discriminator wins.
-        let def = self.dispatch(type_key, obj).unwrap_or(def);
+        let TypeInfo { def, properties: props } = self.dispatch(type_key, obj).unwrap_or(info);
         if let Some(t) = obj.get("@odata.type") {
             if !t.is_string() {
                 out.push(Finding { rule: &WRONG_TYPE, key: Some("@odata.type".into()), message: format!("`{path}.@odata.type` is not a string") });
             }
         }
-        let props = crate::codegen::models::all_properties(self.api, def);
         for (name, value) in obj {
-            match props.iter().find(|p| p.name == *name) {
-                Some(p) => self.value(&p.ty, p.collection, value, &format!("{path}.{name}"), Some(name), out),
+            let found = props.binary_search_by(|p| p.name.as_str().cmp(name)).ok().map(|i| props[i]);
+            match found {
+                Some(p) => self.value(&p.ty, p.collection, value, JsonPath::Key(&path, name), Some(name), out),
                 None if name.starts_with('@') || name.contains("@odata.") || name.contains("@microsoft.graph.") => {}
                 None => out.push(Finding {
                     rule: &UNDOCUMENTED,
@@ -199,15 +248,15 @@ impl Checker<'_> {
     }
 
     /// The derived type an object's `@odata.type` names, if it derives from `base`.
-    fn dispatch(&self, base: &str, obj: &Map<String, Value>) -> Option<&TypeDef> {
+    fn dispatch(&self, base: &str, obj: &Map<String, Value>) -> Option<&TypeInfo<'_>> {
         let tag = obj.get("@odata.type")?.as_str()?.trim().trim_start_matches('#').to_ascii_lowercase();
         let key = if tag.starts_with("microsoft.graph.") { tag } else { format!("microsoft.graph.{tag}") };
         if key == base {
             return None;
         }
-        let def = self.api.types.get(&key)?;
+        let info = self.types.get(key.as_str())?;
         let derives = super::ancestors(&self.api.types, &key).iter().any(|b| b.as_str() == base);
-        (derives && def.kind == TypeKind::Structure).then_some(def)
+        (derives && info.def.kind == TypeKind::Structure).then_some(info)
     }
 }
 
@@ -298,7 +347,7 @@ fn primitive_ok(p: Primitive, v: &Value) -> Result<(), (&'static Rule, String)> 
 
 /// `runtime::Reference`: an object whose `@odata.id` is a string (required); any other
 /// member is kept as sent.
-fn reference(v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
+fn reference(v: &Value, path: impl std::fmt::Display, key: Option<&str>, out: &mut Vec<Finding>) {
     let id = v.as_object().map(|o| o.get("@odata.id"));
     let why = match id {
         None => format!("`{path}` is an entity reference but is {}", kind_of(v)),
@@ -311,7 +360,7 @@ fn reference(v: &Value, path: &str, key: Option<&str>, out: &mut Vec<Finding>) {
 
 /// `runtime::ErrorResponse`: an object whose `error` is an object with string `code` and
 /// `message` (both required); any other member, at either level, is kept as sent.
-fn error_response(v: &Value, path: &str, out: &mut Vec<Finding>) {
+fn error_response(v: &Value, path: impl std::fmt::Display, out: &mut Vec<Finding>) {
     let Some(error) = v.as_object().and_then(|o| o.get("error")) else {
         out.push(Finding { rule: &WRONG_TYPE, key: None, message: format!("`{path}` is an error response without an `error` object") });
         return;

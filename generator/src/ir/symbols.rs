@@ -2,7 +2,7 @@
 //! pages that define them, so that links resolve to types by what the target page defines,
 //! never by its file name.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use super::TypeKey;
 
@@ -22,20 +22,35 @@ impl SymbolTable {
     }
 }
 
-/// Names → type keys for one version.
+/// Names → type keys for one version. Only looked up, never iterated, so hash maps keep
+/// the results deterministic.
 #[derive(Clone, Debug, Default)]
 pub struct SymbolTable {
     /// Lower-case qualified name → (key, name as defined).
-    qualified: BTreeMap<String, (TypeKey, String)>,
+    qualified: HashMap<String, (TypeKey, String)>,
     /// Lower-case short name → keys, sorted.
-    short: BTreeMap<String, Vec<TypeKey>>,
+    short: HashMap<String, Vec<TypeKey>>,
     /// Lower-case page path → keys of the types it defines, in page order.
-    pages: BTreeMap<String, Vec<TypeKey>>,
+    pages: HashMap<String, Vec<TypeKey>>,
+    /// (lower-case page path, key) pairs already in `pages` (a page like `enums.md` defines
+    /// hundreds of types; scanning its list per insert was quadratic).
+    on_pages: HashSet<(String, TypeKey)>,
     /// Key → short name as defined, for enum-anchor lookups.
-    short_of: BTreeMap<TypeKey, String>,
+    short_of: HashMap<TypeKey, String>,
 }
 
 impl SymbolTable {
+    /// An empty table with room for `types` definitions.
+    pub fn with_capacity(types: usize) -> Self {
+        SymbolTable {
+            qualified: HashMap::with_capacity(types),
+            short: HashMap::with_capacity(types),
+            pages: HashMap::with_capacity(types),
+            on_pages: HashSet::with_capacity(types),
+            short_of: HashMap::with_capacity(types),
+        }
+    }
+
     /// Register a type defined on `page` (relative path).
     pub fn insert(&mut self, key: &TypeKey, qualified: &str, short: &str, page: &str) {
         self.qualified.insert(qualified.to_ascii_lowercase(), (key.clone(), qualified.to_string()));
@@ -44,9 +59,10 @@ impl SymbolTable {
             list.push(key.clone());
             list.sort();
         }
-        let on_page = self.pages.entry(page.to_ascii_lowercase()).or_default();
-        if !on_page.contains(key) {
-            on_page.push(key.clone());
+        let page = page.to_ascii_lowercase();
+        if !self.on_pages.contains(&(page.clone(), key.clone())) {
+            self.pages.entry(page.clone()).or_default().push(key.clone());
+            self.on_pages.insert((page, key.clone()));
         }
         self.short_of.insert(key.clone(), short.to_string());
     }
@@ -72,11 +88,10 @@ impl SymbolTable {
         let short = lower.rsplit('.').next().unwrap_or(&lower);
         let written_short = name.rsplit('.').next().unwrap_or(name);
         let candidates = self.short.get(short)?;
-        let ns = format!("{}.", namespace.to_ascii_lowercase());
         let key = candidates
             .iter()
-            .find(|k| k.starts_with(&ns) && !k[ns.len()..].contains('.'))
-            .or_else(|| candidates.iter().find(|k| k.starts_with("microsoft.graph.") && !k["microsoft.graph.".len()..].contains('.')))
+            .find(|k| directly_in(k, namespace))
+            .or_else(|| candidates.iter().find(|k| directly_in(k, "microsoft.graph")))
             .unwrap_or(&candidates[0]);
         let exact_case = self.short_of.get(key).is_some_and(|s| s == written_short);
         Some(Resolved { key: key.clone(), exact_case })
@@ -93,12 +108,19 @@ impl SymbolTable {
         let keys = self.pages.get(&target.to_ascii_lowercase())?;
         if let Some(anchor) = anchor.and_then(|a| a.strip_suffix("-values")) {
             let anchor = anchor.to_ascii_lowercase();
-            if let Some(key) = keys.iter().find(|k| self.short_of.get(*k).is_some_and(|s| s.to_ascii_lowercase() == anchor)) {
+            if let Some(key) = keys.iter().find(|k| self.short_of.get(*k).is_some_and(|s| s.eq_ignore_ascii_case(&anchor))) {
                 return Some(Resolved { key: key.clone(), exact_case: true });
             }
         }
         keys.first().map(|k| Resolved { key: k.clone(), exact_case: true })
     }
+}
+
+/// Whether a (lower-case) key names a type directly in `namespace` (any case), not in a
+/// sub-namespace: `key` is `namespace.` + a name without dots.
+fn directly_in(key: &str, namespace: &str) -> bool {
+    let (key, ns) = (key.as_bytes(), namespace.as_bytes());
+    key.len() > ns.len() && key[..ns.len()].eq_ignore_ascii_case(ns) && key[ns.len()] == b'.' && !key[ns.len() + 1..].contains(&b'.')
 }
 
 /// Join a relative link to the directory of `from`, resolving `.` and `..`.
@@ -108,19 +130,29 @@ pub fn join_relative(from: &str, dest: &str) -> Option<String> {
     if dest.is_empty() || dest.starts_with('/') || dest.contains("://") || dest.starts_with("mailto:") {
         return None;
     }
-    let dest = dest.replace('\\', "/");
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for segment in dest.split('/') {
+    // Built in place: `out` is always the first `parts` path segments joined by `/`.
+    let (mut out, mut parts) = match from.rsplit_once('/') {
+        Some((dir, _)) => (dir.to_string(), from.matches('/').count()),
+        None => (String::new(), 0),
+    };
+    out.reserve(dest.len() + 1);
+    for segment in dest.split(['/', '\\']) {
         match segment {
             "" | "." => {}
             ".." => {
-                parts.pop()?;
+                parts = parts.checked_sub(1)?;
+                out.truncate(out.rfind('/').filter(|_| parts > 0).unwrap_or(0));
             }
-            s => parts.push(s),
+            s => {
+                if parts > 0 {
+                    out.push('/');
+                }
+                out.push_str(s);
+                parts += 1;
+            }
         }
     }
-    Some(parts.join("/"))
+    Some(out)
 }
 
 #[cfg(test)]
@@ -146,6 +178,44 @@ mod tests {
         assert!(t.resolve_name("missing", "microsoft.graph").is_none());
     }
 
+    fn join_reference(from: &str, dest: &str) -> Option<String> {
+        let dest = dest.trim();
+        if dest.is_empty() || dest.starts_with('/') || dest.contains("://") || dest.starts_with("mailto:") {
+            return None;
+        }
+        let dest = dest.replace('\\', "/");
+        let mut parts: Vec<&str> = from.split('/').collect();
+        parts.pop();
+        for segment in dest.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        Some(parts.join("/"))
+    }
+
+    #[test]
+    fn join_matches_reference() {
+        let froms = ["x.md", "a/x.md", "a/b/x.md", "/x.md", "a//x.md", "a\\b/x.md", "", "a/", "a/b/"];
+        let pieces = ["..", ".", "", "y.md", "c", "c\\d", " "];
+        for from in froms {
+            for a in pieces {
+                for b in pieces {
+                    for c in pieces {
+                        for sep in ["/", "\\"] {
+                            let dest = format!("{a}{sep}{b}/{c}");
+                            assert_eq!(join_relative(from, &dest), join_reference(from, &dest), "{from} + {dest}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn links_resolve_by_what_the_target_defines() {
         let t = table();
@@ -154,5 +224,11 @@ mod tests {
         assert!(t.resolve_link("api/x.md", "../resources/sideloadingkey.md").is_none());
         assert_eq!(join_relative("api/x.md", "..\\resources\\y.md").as_deref(), Some("resources/y.md"));
         assert_eq!(join_relative("api/x.md", "../../../y.md"), None);
+        assert_eq!(join_relative("api/x.md", "../../y.md"), None);
+        assert_eq!(join_relative("a/b/x.md", "./../c/./d.md#e").as_deref(), Some("a/c/d.md#e"));
+        assert_eq!(join_relative("a//x.md", "y.md").as_deref(), Some("a//y.md"));
+        assert_eq!(join_relative("a//x.md", "../../y.md").as_deref(), Some("y.md"));
+        assert_eq!(join_relative("/x.md", "../y.md").as_deref(), Some("y.md"));
+        assert_eq!(join_relative("x.md", "y.md").as_deref(), Some("y.md"));
     }
 }
