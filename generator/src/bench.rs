@@ -8,9 +8,8 @@
 //!   the end on every page: the floor any markdown reader pays.
 //! * **(b)** read → IR: [`read_page`] on every page, then [`build_api`] per version.
 //! * **(c)** read → IR → formatted Rust: (b), then [`generate_crate`] per version, with the
-//!   read, IR and codegen parts timed separately. Codegen is split once more into token
-//!   building and prettyplease formatting by re-running [`format_file`] on the token streams of
-//!   the files (c) produced (codegen itself carries no timers).
+//!   read, IR and codegen parts timed separately. (Codegen builds and formats each item on
+//!   its own, in parallel, so prettyplease's share is a profiler's question: `--only c`.)
 //! * **(a′), (b′), (c′)**: the same stages from the files: each run first lists the version
 //!   folders and reads every page from disk (page cache warm), as a whole `docgen` run does.
 //!   Issue 4 states its floor this way ("about 0.3 s for the whole process"); the targets
@@ -26,7 +25,6 @@
 //! [`read_page`]: crate::reader::page::read_page
 //! [`build_api`]: crate::ir::build_api
 //! [`generate_crate`]: crate::codegen::generate_crate
-//! [`format_file`]: crate::codegen::format_file
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -120,7 +118,6 @@ pub struct Report {
     c_read: Row,
     c_ir: Row,
     c_codegen: Row,
-    format: Row,
     /// The same stages from the files: each run lists and reads the pages from disk (page
     /// cache warm) before the stage, as a whole `docgen` process does. The issue's own
     /// floor ("about 0.3 s for the whole process") is measured this way.
@@ -135,9 +132,6 @@ pub struct Report {
     peak_resettable: bool,
     /// Peak of the cold run: loading the pages, then (c) once, from process start.
     peak_cold: Option<u64>,
-    /// Peak while estimating the formatting share (a bench artifact: it holds every
-    /// generated file as proc-macro2 tokens at once).
-    peak_format: Option<u64>,
 }
 
 /// Time `f` (wall, process CPU).
@@ -191,14 +185,13 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     reset_peak();
     let (mut c, mut c_read, mut c_ir, mut c_codegen) = (Row::default(), Row::default(), Row::default(), Row::default());
     drop(black_box(stage_c(&versions)));
-    let mut last_files = Vec::new();
     for _ in 0..runs {
         let ((out, parts), wall, cpu) = timed(|| stage_c(&versions));
         c.push(wall, cpu);
         c_read.push(parts.read.0, parts.read.1);
         c_ir.push(parts.ir.0, parts.ir.1);
         c_codegen.push(parts.codegen.0, parts.codegen.1);
-        last_files = out.into_iter().map(|(api, _, files)| (api.version, files)).collect();
+        drop(black_box(out));
     }
     let peak_c = peak_rss();
 
@@ -217,48 +210,6 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     }
     reset_peak();
 
-    // prettyplease's share of codegen: format the token streams of the files (c) produced
-    // again, the way `generate_crate` does: sequentially within a version, versions in
-    // parallel. (proc-macro2 token streams are not `Send`, so each version's thread parses
-    // its own, untimed, and all threads start formatting together at a barrier.) Wall time
-    // is the slowest version's, CPU time the sum of the threads' own.
-    let barrier = std::sync::Barrier::new(last_files.len());
-    let per_version: Vec<Vec<(Duration, Duration)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = last_files
-            .iter()
-            .map(|(label, files)| {
-                let barrier = &barrier;
-                scope.spawn(move || {
-                    let mut times = Vec::new();
-                    for run in 0..=runs {
-                        let streams: Vec<proc_macro2::TokenStream> = files
-                            .iter()
-                            .filter(|(path, _)| path.ends_with(".rs"))
-                            .filter_map(|(_, text)| text.split_once('\n').and_then(|(_, body)| body.parse().ok()))
-                            .collect();
-                        barrier.wait();
-                        let (t, cpu) = (Instant::now(), thread_cpu_time());
-                        for tokens in streams {
-                            black_box(codegen::format_file(tokens, label));
-                        }
-                        if run > 0 {
-                            times.push((t.elapsed(), thread_cpu_time().saturating_sub(cpu)));
-                        }
-                        barrier.wait();
-                    }
-                    times
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-    });
-    drop(last_files);
-    let mut format = Row::default();
-    for run in 0..runs {
-        let times: Vec<(Duration, Duration)> = per_version.iter().filter_map(|t| t.get(run)).copied().collect();
-        format.push(times.iter().map(|t| t.0).max().unwrap_or_default(), times.iter().map(|t| t.1).sum());
-    }
-
     Ok(Report {
         corpus: options.corpus.clone(),
         runs,
@@ -276,7 +227,6 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
         c_read,
         c_ir,
         c_codegen,
-        format,
         a_files,
         b_files,
         c_files,
@@ -285,7 +235,6 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
         peak_c,
         peak_resettable,
         peak_cold,
-        peak_format: peak_rss(),
     })
 }
 
@@ -455,14 +404,6 @@ fn cpu_time() -> Duration {
     Duration::from_millis(ticks * 10)
 }
 
-/// CPU time of the calling thread (`/proc/thread-self/schedstat`), zero where missing.
-fn thread_cpu_time() -> Duration {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|ns| ns.parse::<u64>().ok()))
-        .map_or(Duration::ZERO, Duration::from_nanos)
-}
-
 /// Reset the peak-RSS watermark (Linux `clear_refs` value 5). False when not possible.
 fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
@@ -511,14 +452,6 @@ impl Report {
         self.versions.iter().map(|(_, n)| n).sum()
     }
 
-    /// Codegen minus the re-measured formatting: the token-building share (wall, CPU).
-    fn tokens(&self) -> (Duration, Duration) {
-        (
-            self.c_codegen.wall.median().saturating_sub(self.format.wall.median()),
-            self.c_codegen.cpu.median().saturating_sub(self.format.cpu.median()),
-        )
-    }
-
     fn peak(&self) -> Option<u64> {
         self.peak_cold.max(self.peak_c)
     }
@@ -542,7 +475,6 @@ impl Report {
                 "cpu_samples_s": samples(&r.cpu),
             })
         };
-        let (tokens_wall, tokens_cpu) = self.tokens();
         let ratio_b = secs(self.b.wall.median()) / a_wall;
         let ratio_c = secs(self.c.wall.median()) / a_wall;
         json!({
@@ -563,8 +495,6 @@ impl Report {
                 "read": row(&self.c_read),
                 "ir": row(&self.c_ir),
                 "codegen": row(&self.c_codegen),
-                "codegen_tokens": { "wall_s": secs(tokens_wall), "cpu_s": secs(tokens_cpu) },
-                "codegen_format": row(&self.format),
             },
             "from_files": {
                 "a_pulldown_cmark": row(&self.a_files),
@@ -576,7 +506,6 @@ impl Report {
             "peak_rss_bytes": {
                 "a": self.peak_a, "b": self.peak_b, "c": self.peak_c,
                 "per_stage": self.peak_resettable, "cold_load_and_c": self.peak_cold,
-                "format_estimate": self.peak_format,
             },
             "targets": {
                 "b_ratio": ratio_b, "b_cpu_ratio": secs(self.b.cpu.median()) / a_cpu,
@@ -644,9 +573,6 @@ impl std::fmt::Display for Report {
         row(f, "  (c) read pages", &self.c_read, None)?;
         row(f, "  (c) build IR", &self.c_ir, None)?;
         row(f, "  (c) codegen", &self.c_codegen, None)?;
-        let (tokens_wall, tokens_cpu) = self.tokens();
-        line(f, "    ≈ tokens (codegen − format)", tokens_wall, String::new(), String::new(), tokens_cpu, None)?;
-        row(f, "    ≈ prettyplease format", &self.format, None)?;
         writeln!(f, "from the files (each run lists and reads every page from disk first, page cache warm):")?;
         row(f, "(a′) files → pulldown-cmark", &self.a_files, None)?;
         row(f, "(b′) files → read → IR", &self.b_files, None)?;
@@ -667,11 +593,10 @@ impl std::fmt::Display for Report {
         writeln!(f, "peak RSS per stage: {peak_note}; all include the {:.0} MiB of pre-loaded pages", self.bytes as f64 / (1u64 << 20) as f64)?;
         writeln!(
             f,
-            "peak RSS of the cold run (process start → files loaded → (c) once): {}; of the format estimate (bench only): {}",
-            fmt_bytes(self.peak_cold),
-            fmt_bytes(self.peak_format)
+            "peak RSS of the cold run (process start → files loaded → (c) once): {}",
+            fmt_bytes(self.peak_cold)
         )?;
-        writeln!(f, "CPU = on-CPU time of all threads; wall ratios depend on free cores (IR and codegen use one thread per version)")?;
+        writeln!(f, "CPU = on-CPU time of all threads; wall ratios depend on free cores")?;
         writeln!(f)?;
         let (rb, rc) = (secs(self.b.wall.median()) / a_wall, secs(self.c.wall.median()) / a_wall);
         let (cb, cc) = (secs(self.b.cpu.median()) / a_cpu, secs(self.c.cpu.median()) / a_cpu);

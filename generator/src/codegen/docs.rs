@@ -14,7 +14,7 @@ use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, TagEnd};
 
 /// Sanitize prose for a doc comment: trimmed lines (no indentation, so no indented code),
 /// runs of blank lines collapsed to one paragraph break, and each line escaped by
-/// [`escape_line`].
+/// `escape_line`.
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut blank = false;
