@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::ir::Api;
+use crate::ir::{Api, ExampleBody, ExampleRole};
 use crate::reader::page::{PageKind, TypeFactsKind};
 use crate::Docs;
 
@@ -72,6 +72,12 @@ pub struct Summary {
     pub typed_example_bodies: usize,
     /// Typed bodies that a doc error keeps from round-tripping (each named by a diagnostic).
     pub bodies_with_doc_errors: usize,
+    /// Resource JSON representations that parse as JSON.
+    pub json_representations: usize,
+    /// Of those, bound to a structure and checked like example bodies.
+    pub typed_representations: usize,
+    /// Typed representations that a doc error keeps from round-tripping.
+    pub representations_with_doc_errors: usize,
     /// Diagnostics by rule id.
     pub diagnostics: BTreeMap<&'static str, usize>,
     /// Error-severity diagnostics.
@@ -106,6 +112,7 @@ impl Summary {
                 }
                 PageKind::Conceptual => {}
             }
+            s.json_representations += page.types.iter().filter(|t| t.json_representation.is_some()).count();
             s.example_fences += page.example_fences as usize;
             s.classified_fences += page.example_fences.saturating_sub(page.unclassified_fences) as usize;
             s.snippet_fences += page.snippet_fences as usize;
@@ -133,8 +140,12 @@ impl Summary {
         s.types = api.types.len();
         s.properties = api.types.values().map(|t| t.properties.len()).sum();
         s.operations = api.operations.len();
-        s.typed_example_bodies = api.examples.len();
-        s.bodies_with_doc_errors = api.examples.iter().filter(|e| !e.doc_errors.is_empty()).count();
+        let (representations, messages): (Vec<&ExampleBody>, Vec<&ExampleBody>) =
+            api.examples.iter().partition(|e| e.role == ExampleRole::Representation);
+        s.typed_example_bodies = messages.len();
+        s.bodies_with_doc_errors = messages.iter().filter(|e| !e.doc_errors.is_empty()).count();
+        s.typed_representations = representations.len();
+        s.representations_with_doc_errors = representations.iter().filter(|e| !e.doc_errors.is_empty()).count();
         for d in diagnostics {
             *s.diagnostics.entry(d.rule).or_default() += 1;
             s.errors += usize::from(d.severity == Severity::Error);
@@ -188,6 +199,17 @@ impl fmt::Display for Summary {
             lossless,
             percent(lossless, self.typed_example_bodies),
             self.bodies_with_doc_errors
+        )?;
+        let lossless = self.typed_representations - self.representations_with_doc_errors;
+        writeln!(
+            f,
+            "resource JSON representations {}: typed {} ({:.2}%); expected to round-trip {} ({:.2}% of typed); named doc errors {}",
+            self.json_representations,
+            self.typed_representations,
+            percent(self.typed_representations, self.json_representations),
+            lossless,
+            percent(lossless, self.typed_representations),
+            self.representations_with_doc_errors
         )?;
         writeln!(f, "diagnostics ({} errors):", self.errors)?;
         for (rule, n) in &self.diagnostics {

@@ -40,6 +40,7 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
         let role = match ex.role {
             ExampleRole::Request => "request",
             ExampleRole::Response => "response",
+            ExampleRole::Representation => "representation",
         };
         let label = format!("{}:{} ({role})", ex.source.file, ex.source.line);
         if data.len() > 2 {

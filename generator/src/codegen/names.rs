@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::models::all_properties;
 use super::naming::{self, ident, UniqueNames};
-use crate::ir::{Api, Property, TypeKey, TypeKind, TypeRef};
+use crate::ir::{Api, ExampleRole, Property, TypeKey, TypeKind, TypeRef};
 
 /// A base type that is referenced somewhere and has derived types: references to it use an
 /// `Any…` enum that dispatches on `@odata.type`.
@@ -104,7 +104,9 @@ fn polymorphic_bases(api: &Api, rust: &BTreeMap<TypeKey, String>, unique: &mut U
     for op in &api.operations {
         op.request_body.iter().chain(op.response.iter()).for_each(|p| visit(&p.ty));
     }
-    api.examples.iter().for_each(|e| visit(&e.payload.ty));
+    // A resource's JSON representation is a sample of that type itself, not a reference
+    // that could hold a derived type: it makes no `Any…` enum.
+    api.examples.iter().filter(|e| e.role != ExampleRole::Representation).for_each(|e| visit(&e.payload.ty));
 
     let mut derived: BTreeMap<&TypeKey, Vec<TypeKey>> = BTreeMap::new();
     for key in api.types.keys() {

@@ -224,6 +224,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
             if page.kind == PageKind::Api {
                 build_operations(page, &resolver, &api.types, &action_bodies, &mut sink, &mut operations, &mut examples);
             }
+            examples.extend(representations(page, &resolver, &api.types));
             let mut diagnostics = sink.into_vec();
             for example in &mut examples {
                 diagnostics.extend(checker.check(example));
@@ -772,6 +773,35 @@ fn build_operations(
     examples.extend(bodies);
 }
 
+/// The JSON representations of the structures a page defines, bound to their type (or to
+/// the type their own `@odata.type` names), to be checked like any example body. Most write
+/// type names where values belong (`"String (timestamp)"`): those fail on a named doc error.
+fn representations(page: &Page, resolver: &Resolver<'_>, types: &BTreeMap<TypeKey, TypeDef>) -> Vec<ExampleBody> {
+    let namespace = page.namespace.as_deref().unwrap_or(DEFAULT_NAMESPACE);
+    page.types
+        .iter()
+        .filter_map(|facts| {
+            let json = facts.json_representation.as_ref()?;
+            let (ns, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
+            let key = format!("{ns}.{name}").to_ascii_lowercase();
+            if types.get(&key)?.kind != TypeKind::Structure {
+                return None;
+            }
+            let declared = Some(Payload { ty: TypeRef::Named { key }, collection: false });
+            let payload = body_payload(&json.value, declared, resolver, namespace, false)?;
+            Some(ExampleBody {
+                operation: None,
+                role: ExampleRole::Representation,
+                payload,
+                json: json.value.clone(),
+                raw: facts.json_representation_text.clone(),
+                source: Source { file: page.file.clone(), line: json.line },
+                doc_errors: Vec::new(),
+            })
+        })
+        .collect()
+}
+
 /// `{"value": [...]}` is a collection; `{"value": {...}}` is the intune way of showing one
 /// entity (real Graph returns it at the top level), so the inner object is what is checked.
 /// Returns the value to type-check and whether it is a collection.
@@ -805,4 +835,40 @@ fn operation_workload(page: &Page, payload: Option<&Payload>, types: &BTreeMap<T
         }
     }
     workload_of(page)
+}
+
+#[cfg(test)]
+mod representation_tests {
+    use super::*;
+    use crate::reader::page::read_page;
+
+    fn gadget(representation: &str) -> String {
+        format!(
+            "---\ntitle: \"gadget resource type\"\ndoc_type: resourcePageType\n---\n\n# gadget resource type\n\nNamespace: microsoft.graph\n\nA gadget.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Identifier.|\n|madeDateTime|DateTimeOffset|When it was made.|\n\n## JSON representation\n\n```json\n{representation}\n```\n"
+        )
+    }
+
+    fn build(page: &str) -> (Api, Vec<Diagnostic>) {
+        let mut diags = Diagnostics::for_file("resources/gadget.md");
+        let pages = vec![read_page("resources/gadget.md", page, &mut diags)];
+        build_api(&BuildInput { version: "v1.0", pages: &pages })
+    }
+
+    #[test]
+    fn a_json_representation_is_checked_as_a_sample_of_its_type() {
+        let (api, diags) = build(&gadget("{\n  \"id\": \"String\",\n  \"madeDateTime\": \"2024-01-02T03:04:05Z\"\n}"));
+        let sample = api.examples.iter().find(|e| e.role == ExampleRole::Representation).expect("the representation is checked");
+        assert_eq!(sample.payload.ty, TypeRef::Named { key: "microsoft.graph.gadget".into() });
+        assert!(sample.doc_errors.is_empty(), "{:?}", sample.doc_errors);
+        assert!(!diags.iter().any(|d| d.rule.starts_with("example/")), "{diags:?}");
+    }
+
+    #[test]
+    fn a_type_name_where_a_timestamp_belongs_is_a_doc_error_on_its_line() {
+        let (api, diags) = build(&gadget("{\n  \"id\": \"String\",\n  \"madeDateTime\": \"String (timestamp)\"\n}"));
+        let sample = api.examples.iter().find(|e| e.role == ExampleRole::Representation).expect("the representation is checked");
+        assert_eq!(sample.doc_errors, vec!["example/placeholder-value"]);
+        let finding = diags.iter().find(|d| d.rule == "example/placeholder-value").expect("a placeholder finding");
+        assert_eq!(finding.line, sample.source.line + 2, "reported on the property's own line");
+    }
 }

@@ -201,7 +201,7 @@ pub struct Operation {
 pub struct ExampleBody {
     /// Operation id, for examples on api pages.
     pub operation: Option<String>,
-    /// Request or response.
+    /// Request, response, or a resource page's JSON representation.
     pub role: ExampleRole,
     /// The type the body claims to be (unwrapped from `value` for collections).
     pub payload: Payload,
@@ -224,6 +224,8 @@ pub enum ExampleRole {
     Request,
     /// Response body.
     Response,
+    /// A resource page's `JSON representation`, when it parses: the type's own sample.
+    Representation,
 }
 
 /// One API version, resolved.

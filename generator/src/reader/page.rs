@@ -215,6 +215,8 @@ pub struct TypeFacts {
     pub is_abstract: Option<bool>,
     /// The `## JSON representation` body, when it parses.
     pub json_representation: Option<Located<Value>>,
+    /// Its text as written, to place findings on the line of their property.
+    pub json_representation_text: String,
     /// The Properties section says `None`: the type has no properties of its own.
     pub properties_none: bool,
 }
@@ -234,6 +236,7 @@ impl TypeFacts {
             open_type: None,
             is_abstract: None,
             json_representation: None,
+            json_representation_text: String::new(),
             properties_none: false,
         }
     }
@@ -969,6 +972,7 @@ impl PageReader {
         let Some(a) = annotation else {
             if let (Some(i), Some(value)) = (self.structure, value) {
                 self.page.types[i].json_representation = Some(Located { line: fence.content_line, value });
+                self.page.types[i].json_representation_text = fence.content.to_string();
             }
             return;
         };
@@ -1003,6 +1007,7 @@ impl PageReader {
         ty.is_abstract = a.is_abstract;
         if let Some(value) = value {
             ty.json_representation = Some(Located { line: fence.content_line, value });
+            ty.json_representation_text = fence.content.to_string();
         }
     }
 
