@@ -203,6 +203,7 @@ pub fn markdown_text(markdown: &str) -> String {
 /// parsing it back from tokens would cost more than printing it).
 pub fn doc_attributes(text: &str) -> Vec<syn::Attribute> {
     doc_lines(text)
+        .into_iter()
         .map(|line| syn::Attribute {
             pound_token: Default::default(),
             style: syn::AttrStyle::Outer,
@@ -220,9 +221,8 @@ pub fn doc_attributes(text: &str) -> Vec<syn::Attribute> {
 }
 
 /// Sanitized prose as doc-comment lines, each with the leading space `///` would give it.
-fn doc_lines(text: &str) -> impl Iterator<Item = String> {
-    let clean = sanitize(text);
-    clean.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect::<Vec<_>>().into_iter()
+fn doc_lines(text: &str) -> Vec<String> {
+    sanitize(text).lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") }).collect()
 }
 
 #[cfg(test)]
