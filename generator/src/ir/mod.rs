@@ -250,7 +250,7 @@ pub enum ExampleRole {
 ///              request_body: Payload|null, success_status, response: Payload|null,
 ///              workload, source: Source }
 /// Payload    { ty: TypeRef, collection }
-/// ExampleBody { operation: <operation id>|null, role: "request"|"response",
+/// ExampleBody { operation: <operation id>|null, role: "request"|"response"|"representation",
 ///              payload: Payload, json: <the body>, source: Source,
 ///              doc_errors: [<rule id>] }   (empty: the body must round-trip)
 /// PathTemplate { segments: [Segment], text: "/users/{id}/photo/$value" }
