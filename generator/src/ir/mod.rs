@@ -244,6 +244,7 @@ pub enum ExampleRole {
 ///              relationship, possible_values: [string], source: Source }
 /// TypeRef    { kind: "primitive", primitive: "String"|"Int32"|… }
 ///          | { kind: "named", key: <key> } | { kind: "json" }
+///          | { kind: "reference" } | { kind: "error_response" }   (OData protocol shapes)
 /// Member     { name, value: <integer>|null, description }
 /// Operation  { id, title, description, method, path: PathTemplate,
 ///              alternate_paths: [PathTemplate], permissions: [{ kind, scopes }],
