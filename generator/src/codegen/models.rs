@@ -123,9 +123,7 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
         }
     };
     let mut item: syn::ItemStruct = syn::parse2(shell).expect("struct shell is valid Rust");
-    let mut attrs = doc_attributes(&type_doc(def));
-    attrs.append(&mut item.attrs);
-    item.attrs = attrs;
+    item.attrs.splice(0..0, doc_attributes(&type_doc(def)));
     if let syn::Fields::Named(named) = &mut item.fields {
         // Documented fields go between `@odata.type` and `additional_properties`.
         let mut all: Vec<syn::Field> = std::mem::take(&mut named.named).into_iter().collect();
@@ -248,9 +246,7 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features)
         }
     });
     if let Some(syn::Item::Enum(item)) = items.first_mut() {
-        let mut attrs = doc_attributes(&type_doc(def));
-        attrs.append(&mut item.attrs);
-        item.attrs = attrs;
+        item.attrs.splice(0..0, doc_attributes(&type_doc(def)));
         for (variant, m) in item.variants.iter_mut().zip(&def.members) {
             let doc = if m.description.is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
             variant.attrs = doc_attributes(&doc);
