@@ -10,6 +10,8 @@
 //! lint), and an unmatched backtick is escaped (the `unescaped_backticks` lint). Code spans
 //! are copied verbatim: escapes inside them would show as backslashes.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{BrokenLink, CowStr, Event, Options, Parser, TagEnd};
 
 /// Sanitize prose for a doc comment: trimmed lines (no indentation, so no indented code),
@@ -19,14 +21,20 @@ pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut blank = false;
     for raw in text.lines() {
-        let line: String = raw
-            .chars()
-            .filter_map(|c| match c {
-                '\t' => Some(' '),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
-            .collect();
+        // Tabs become spaces and other control characters go; most lines have neither.
+        let line: Cow<'_, str> = if raw.chars().any(char::is_control) {
+            Cow::Owned(
+                raw.chars()
+                    .filter_map(|c| match c {
+                        '\t' => Some(' '),
+                        c if c.is_control() => None,
+                        c => Some(c),
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(raw)
+        };
         let line = line.trim();
         if line.is_empty() {
             blank = true;
@@ -55,6 +63,15 @@ pub fn sanitize(text: &str) -> String {
 ///   never be emphasis), `&` when it would start an entity, `'` and `"` when they touch no
 ///   letter or digit (so smart punctuation leaves them straight).
 fn escape_line(line: &str, out: &mut String) {
+    if needs_no_escape(line) {
+        out.push_str(line);
+    } else {
+        escape_chars(line, out);
+    }
+}
+
+/// [`escape_line`]'s character-by-character pass.
+fn escape_chars(line: &str, out: &mut String) {
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     let first = chars[0];
@@ -106,6 +123,16 @@ fn escape_line(line: &str, out: &mut String) {
         out.push(c);
         i += 1;
     }
+}
+
+/// True when [`escape_line`] would copy `line` unchanged: no character it may escape or
+/// treat as markup, no URL, and no line start that could open a block. Most description
+/// lines are plain prose; they skip the per-character pass.
+fn needs_no_escape(line: &str) -> bool {
+    let first = line.as_bytes()[0];
+    !matches!(first, b'#' | b':' | b'-' | b'=' | b'+')
+        && !line.bytes().any(|b| matches!(b, b'`' | b'\\' | b'[' | b']' | b'<' | b'>' | b'|' | b'*' | b'~' | b'_' | b'&' | b'\'' | b'"'))
+        && !line.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"http"))
 }
 
 /// Length of the run of backticks starting at `at`.
@@ -383,6 +410,32 @@ mod tests {
         assert_eq!(sanitize("\n\n  one  \n\n\n\ntwo\n\n"), "one\n\ntwo");
         assert_eq!(sanitize(""), "");
         assert_eq!(sanitize("a|b\tc"), "a\\|b c");
+    }
+
+    #[test]
+    fn the_plain_line_fast_path_only_takes_lines_escaping_leaves_alone() {
+        for line in [
+            "Plain prose, with digits 42 and (parentheses).",
+            "See HTTPS://example.com for more.",
+            "# not a heading",
+            "- a list item",
+            ": a definition",
+            "a_b and _c_",
+            "Tom's \"quoted\" text",
+            "AT&T; &amp;",
+            "=== rule",
+            "1. numbered",
+        ] {
+            let (mut escaped, mut by_chars) = (String::new(), String::new());
+            escape_line(line, &mut escaped);
+            escape_chars(line, &mut by_chars);
+            assert_eq!(escaped, by_chars, "{line:?}");
+            if needs_no_escape(line) {
+                assert_eq!(escaped, line, "{line:?}");
+            }
+        }
+        assert!(needs_no_escape("Plain prose, with digits 42 and (parentheses)."));
+        assert!(!needs_no_escape("See HTTPS://example.com for more."));
     }
 
     #[test]
