@@ -10,12 +10,11 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::models::primitive_tokens;
+use super::models::type_tokens_in;
 use super::names::Names;
 use super::naming::ident;
 use super::{format_file, CrateOptions};
-use crate::ir::{Api, ExampleRole, TypeRef};
-use crate::reader::type_expr::Primitive;
+use crate::ir::{Api, ExampleRole};
 
 /// The `tests/examples.rs` and `tests/examples.json` files of a generated crate.
 pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<&str>) -> (String, String) {
@@ -23,19 +22,7 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
     // One JSON object per line, in the table's order: small diffs when the docs change.
     let mut data = String::from("[\n");
     let cases: Vec<TokenStream> = api.examples.iter().filter_map(|ex| {
-        let inner = match &ex.payload.ty {
-            TypeRef::Named { key } => {
-                let name = ident(names.reference_name(key)?);
-                quote!(#krate::models::#name)
-            }
-            // The runtime's own scalar types are reached through the crate's name here.
-            TypeRef::Primitive { primitive: Primitive::Duration } => quote!(#krate::runtime::Duration),
-            TypeRef::Primitive { primitive: Primitive::Binary } => quote!(#krate::runtime::Base64),
-            TypeRef::Primitive { primitive } => primitive_tokens(*primitive),
-            TypeRef::Reference => quote!(#krate::runtime::Reference),
-            TypeRef::ErrorResponse => quote!(#krate::runtime::ErrorResponse),
-            TypeRef::Json => return None,
-        };
+        let inner = type_tokens_in(&ex.payload.ty, names, &quote!(#krate))?;
         let ty = if ex.payload.collection { quote!(#krate::runtime::Collection<#inner>) } else { inner };
         let role = match ex.role {
             ExampleRole::Request => "request",

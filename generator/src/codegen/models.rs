@@ -14,10 +14,12 @@ use super::names::{Names, Polymorphic};
 use crate::ir::{Api, Property, TypeDef, TypeKind, TypeRef};
 use crate::reader::type_expr::Primitive;
 
-/// The Rust type of a primitive. Prelude names (`String`, `Option`, `Vec`, `Box`) are
-/// written bare: no generated type may take one (`naming::RESERVED_TYPE_NAMES`), and the
-/// short spelling is a third less for prettyplease to parse and print on the full corpus.
-pub fn primitive_tokens(p: Primitive) -> TokenStream {
+/// The Rust type of a primitive, in a crate whose root is `root` (`crate` inside the
+/// bindings, the crate's name from its tests). Prelude names (`String`, `Option`, `Vec`,
+/// `Box`) are written bare: no generated type may take one (`naming::RESERVED_TYPE_NAMES`),
+/// and the short spelling is a third less for prettyplease to parse and print on the full
+/// corpus.
+pub fn primitive_tokens(p: Primitive, root: &TokenStream) -> TokenStream {
     match p {
         Primitive::String => quote!(String),
         Primitive::Boolean => quote!(bool),
@@ -32,9 +34,9 @@ pub fn primitive_tokens(p: Primitive) -> TokenStream {
         Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
         Primitive::Date => quote!(::chrono::NaiveDate),
         Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
-        Primitive::Duration => quote!(crate::runtime::Duration),
+        Primitive::Duration => quote!(#root::runtime::Duration),
         Primitive::Guid => quote!(::uuid::Uuid),
-        Primitive::Binary => quote!(crate::runtime::Base64),
+        Primitive::Binary => quote!(#root::runtime::Base64),
         // Streams are fetched through `$value`, never inlined in JSON as typed data.
         Primitive::Stream => quote!(::serde_json::Value),
     }
@@ -51,18 +53,24 @@ pub fn primitive_crate(p: Primitive) -> Option<&'static str> {
     }
 }
 
-/// The Rust type of a resolved type reference.
+/// The Rust type of a resolved type reference, inside the bindings.
 pub fn type_tokens(ty: &TypeRef, names: &Names) -> TokenStream {
-    match ty {
-        TypeRef::Primitive { primitive } => primitive_tokens(*primitive),
-        TypeRef::Named { key } => match names.type_path(key) {
-            Some(path) => path,
-            None => quote!(::serde_json::Value),
-        },
-        TypeRef::Json => quote!(::serde_json::Value),
-        TypeRef::Reference => quote!(crate::runtime::Reference),
-        TypeRef::ErrorResponse => quote!(crate::runtime::ErrorResponse),
-    }
+    type_tokens_in(ty, names, &quote!(crate)).unwrap_or_else(|| quote!(::serde_json::Value))
+}
+
+/// The Rust type of a resolved type reference in a crate whose root is `root`; `None` for
+/// untyped JSON and for a named type that has no model.
+pub fn type_tokens_in(ty: &TypeRef, names: &Names, root: &TokenStream) -> Option<TokenStream> {
+    Some(match ty {
+        TypeRef::Primitive { primitive } => primitive_tokens(*primitive, root),
+        TypeRef::Named { key } => {
+            let name = ident(names.reference_name(key)?);
+            quote!(#root::models::#name)
+        }
+        TypeRef::Json => return None,
+        TypeRef::Reference => quote!(#root::runtime::Reference),
+        TypeRef::ErrorResponse => quote!(#root::runtime::ErrorResponse),
+    })
 }
 
 /// All fields of a structure: inherited ones first (base chain, root first), then its own.

@@ -6,8 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::DiGraph;
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use proc_macro2::Ident;
 
 use super::models::all_properties;
 use super::naming::{self, ident, UniqueNames};
@@ -76,12 +75,6 @@ impl Names {
     /// The Rust name of a type.
     pub fn type_name(&self, key: &str) -> Option<&str> {
         self.rust.get(key).map(String::as_str)
-    }
-
-    /// Absolute path of a type where it is referenced, or `None` if the key is unknown.
-    pub fn type_path(&self, key: &str) -> Option<TokenStream> {
-        let name = ident(self.reference_name(key)?);
-        Some(quote!(crate::models::#name))
     }
 
     /// Whether `owner`'s field for `p` must be boxed to break a cycle.
