@@ -79,14 +79,12 @@ fn is_identifier(word: &str) -> bool {
 
 /// A primitive as a type name (`String`, `Int32`, `Boolean`), not the English word (`a
 /// string`). `Stream` is not JSON (its `{"value": "<base64>"}` examples contradict the
-/// documented type, so there is nothing faithful to check them against); `Binary` and
-/// `Duration` payloads would need the crate's runtime types in the example test.
+/// documented type, so there is nothing faithful to check them against).
 fn prose_primitive(word: &str) -> Option<Primitive> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    Primitive::from_spelling(word.trim_start_matches("Edm."))
-        .filter(|p| !matches!(p, Primitive::Stream | Primitive::Binary | Primitive::Duration))
+    Primitive::from_spelling(word.trim_start_matches("Edm.")).filter(|p| *p != Primitive::Stream)
 }
 
 /// A name that resolves exactly to a structure.
@@ -122,11 +120,7 @@ pub(super) fn prose_request(page: &Page, symbols: &SymbolTable, types: &BTreeMap
 /// is one structure takes that structure as its body.
 pub(super) fn update_from_response(page: &Page, response: Option<&Payload>, types: &BTreeMap<TypeKey, TypeDef>) -> Option<Payload> {
     let updates = page.operations.iter().any(|o| matches!(o.method.as_str(), "PATCH" | "PUT"));
-    let payload = response.filter(|p| updates && !p.collection)?;
-    match &payload.ty {
-        TypeRef::Named { key } if types.get(key).is_some_and(|d| d.kind == TypeKind::Structure) => Some(payload.clone()),
-        _ => None,
-    }
+    single_structure(response.filter(|_| updates), types)
 }
 
 /// A create's body is the entity it creates: a `POST` page documented as returning `201
@@ -145,7 +139,12 @@ pub(super) fn create_from_response(page: &Page, response: Option<&Payload>, type
         && !says_no_body(page)
         && page.operations.iter().any(|o| o.method == "POST")
         && page.response_status.as_ref().is_some_and(|s| s.value == 201);
-    let payload = response.filter(|p| creates && !p.collection)?;
+    single_structure(response.filter(|_| creates), types)
+}
+
+/// `payload` when it is one structure (not a collection, primitive or untyped JSON).
+fn single_structure(payload: Option<&Payload>, types: &BTreeMap<TypeKey, TypeDef>) -> Option<Payload> {
+    let payload = payload.filter(|p| !p.collection)?;
     match &payload.ty {
         TypeRef::Named { key } if types.get(key).is_some_and(|d| d.kind == TypeKind::Structure) => Some(payload.clone()),
         _ => None,
