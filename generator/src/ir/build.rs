@@ -144,10 +144,7 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
     let action_bodies: BTreeMap<Arc<str>, TypeKey> = synthesized
         .iter()
         .filter(|(page, _)| page.body_type.is_none())
-        .map(|(page, facts)| {
-            let (ns, name) = qualify(&facts.name, facts.namespace.as_deref());
-            (page.file.clone(), format!("{ns}.{name}").to_ascii_lowercase())
-        })
+        .filter_map(|(page, facts)| Some((page.file.clone(), defined_name(page, facts)?.0)))
         .collect();
     for (page, facts) in &synthesized {
         if let Some(names) = register(&mut symbols, page, facts) {
@@ -402,14 +399,18 @@ fn action_body_name(page: &Page, defined: &SymbolTable, used: &mut BTreeSet<Stri
 /// Register a type a page defines; returns its key, namespace and short name (`None` for
 /// an empty name). Registering the same definition twice changes nothing.
 fn register(symbols: &mut SymbolTable, page: &Page, facts: &TypeFacts) -> Option<(TypeKey, String, String)> {
+    let (key, namespace, name) = defined_name(page, facts)?;
+    symbols.insert(&key, &format!("{namespace}.{name}"), &name, &page.file);
+    Some((key, namespace, name))
+}
+
+/// The key, namespace and short name of a type a page defines; `None` when it has no name.
+fn defined_name(page: &Page, facts: &TypeFacts) -> Option<(TypeKey, String, String)> {
     let (namespace, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
     if name.is_empty() {
         return None;
     }
-    let qualified = format!("{namespace}.{name}");
-    let key = qualified.to_ascii_lowercase();
-    symbols.insert(&key, &qualified, &name, &page.file);
-    Some((key, namespace, name))
+    Some((format!("{namespace}.{name}").to_ascii_lowercase(), namespace, name))
 }
 
 /// Split a written name into (namespace, short name). `#` and `Collection(...)` are stripped.
@@ -782,8 +783,7 @@ fn representations(page: &Page, resolver: &Resolver<'_>, types: &BTreeMap<TypeKe
         .iter()
         .filter_map(|facts| {
             let json = facts.json_representation.as_ref()?;
-            let (ns, name) = qualify(&facts.name, facts.namespace.as_deref().or(page.namespace.as_deref()));
-            let key = format!("{ns}.{name}").to_ascii_lowercase();
+            let (key, _, _) = defined_name(page, facts)?;
             if types.get(&key)?.kind != TypeKind::Structure {
                 return None;
             }
