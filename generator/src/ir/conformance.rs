@@ -56,17 +56,6 @@ struct Finding {
     message: String,
 }
 
-/// Check every example body; record on each the ids of the rules that make it fail to
-/// round-trip, and return the diagnostics.
-pub fn check_examples(api: &mut Api) -> Vec<Diagnostic> {
-    let mut examples = std::mem::take(&mut api.examples);
-    let checker = Checker::new(api);
-    // Examples are independent: check them on all cores, keeping their order.
-    let out: Vec<Diagnostic> = examples.par_iter_mut().flat_map_iter(|ex| checker.check(ex)).collect();
-    api.examples = examples;
-    out
-}
-
 impl<'a> Checker<'a> {
     /// A checker for the examples of `api` (whose own `examples` it ignores).
     pub fn new(api: &'a Api) -> Self {
