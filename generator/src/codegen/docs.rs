@@ -114,7 +114,7 @@ fn escape_chars(line: &str, out: &mut String) {
             '&' => entity_like(&chars[i + 1..]),
             // rustdoc's smart punctuation curls quotes; one standing alone (a list of
             // characters) must stay the character it names. Quotes at words stay typographic.
-            '\'' | '"' => !(i > 0 && chars[i - 1].is_alphanumeric()) && !chars.get(i + 1).is_some_and(|c| c.is_alphanumeric()),
+            '\'' | '"' => !(i > 0 && chars[i - 1].is_alphanumeric() || chars.get(i + 1).is_some_and(|c| c.is_alphanumeric())),
             _ => false,
         };
         if escape {
