@@ -284,6 +284,31 @@ mod tests {
     }
 
     #[test]
+    fn an_enum_result_is_unwrapped_from_its_value_envelope() {
+        const STATE: &str = "---\ntitle: \"widgetState enum type\"\ndoc_type: enumPageType\n---\n\n# widgetState enum type\n\nNamespace: microsoft.graph\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n|idle|0|Idle.|\n|busy|1|Busy.|\n";
+        let page = api_page(
+            "GET",
+            "/widgets/state",
+            "Do not supply a request body for this method.",
+            "If successful, this function returns a `200 OK` response code and a [widgetState](../resources/widgetstate.md) in the response body.",
+            "",
+            "200 OK",
+            r#"{"value": "busy"}"#,
+        );
+        let mut diags = Diagnostics::for_file("x");
+        let pages = vec![
+            read_page("resources/widgets.md", WIDGETS, &mut diags),
+            read_page("resources/widgetstate.md", STATE, &mut diags),
+            read_page("api/widgets-do.md", &page, &mut diags),
+        ];
+        let api = build_api(&BuildInput { version: "v1.0", pages: &pages }).0;
+        let state = TypeRef::Named { key: api.types.keys().find(|k| k.to_ascii_lowercase().ends_with("widgetstate")).expect("enum defined").clone() };
+        assert_eq!(bound(&api, ExampleRole::Response), Some(state));
+        assert_eq!(api.examples[0].json, serde_json::json!("busy"));
+        assert!(api.examples[0].doc_errors.is_empty(), "{:?}", api.examples[0].doc_errors);
+    }
+
+    #[test]
     fn a_stream_result_stays_untyped() {
         let page = api_page(
             "POST",

@@ -749,8 +749,13 @@ fn build_operations(
                 .or_else(|| prose_primitive.clone().filter(|_| success && op.is_some_and(|o| o.success_status != 204)))
                 .or_else(|| body_types::error_example(resp.message.status, &json.value));
             let (mut value, collection_shape) = unwrap_value(&json.value);
-            // OData wraps a function's primitive result as `{"value": <primitive>}`.
-            if !collection_shape && matches!(declared, Some(Payload { ty: TypeRef::Primitive { .. }, .. })) {
+            // OData wraps a function's primitive or enum result as `{"value": <primitive>}`.
+            let scalar = match &declared {
+                Some(Payload { ty: TypeRef::Primitive { .. }, .. }) => true,
+                Some(Payload { ty: TypeRef::Named { key }, .. }) => types.get(key).is_some_and(|t| t.kind == TypeKind::Enum),
+                _ => false,
+            };
+            if !collection_shape && scalar {
                 if let Some(inner) = value.get("value").filter(|_| is_envelope(value)) {
                     value = inner;
                 }
