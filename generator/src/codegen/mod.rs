@@ -108,6 +108,18 @@ fn parse_items(tokens: TokenStream) -> Vec<syn::Item> {
 /// Generate a crate for one API version.
 pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     let names = Names::new(api);
+    let used = used_crates(api);
+    // The example tests are one job (a table and 6 MB of JSON for beta): built beside the
+    // models and request functions, not after them, they no longer run alone on one core.
+    let (mut files, (tests, bodies)) =
+        rayon::join(|| code_files(api, &names, options, &used), || example_tests::example_tests(api, &names, options, &used));
+    files.insert("tests/examples.rs".into(), tests);
+    files.insert("tests/examples.json".into(), bodies);
+    files
+}
+
+/// Every file of the crate but the example tests.
+fn code_files(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<&str>) -> Files {
     let features = features::Features::new(api);
     let label = options.source_label.as_str();
     let mut files = Files::new();
@@ -132,9 +144,9 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
         .collect::<Vec<_>>()
         .par_iter()
         .flat_map_iter(|(workload, key, def)| {
-            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_syn_items(models::model(api, key, def, &names, &features)))];
+            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_syn_items(models::model(api, key, def, names, &features)))];
             if let Some(poly) = names.polymorphic.get(*key) {
-                out.push((*workload, poly.any_name.clone(), format_items(models::any_enum(api, key, poly, &names, &features))));
+                out.push((*workload, poly.any_name.clone(), format_items(models::any_enum(api, key, poly, names, &features))));
             }
             out
         })
@@ -152,9 +164,9 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     // the functions are built and formatted in parallel.
     let mut fn_names = naming::UniqueNames::new();
     for (workload, ops) in &ops_by_workload {
-        let named: Vec<(&Operation, String)> = ops.iter().map(|op| (*op, fn_names.claim(&requests::function_name(op, &names)))).collect();
+        let named: Vec<(&Operation, String)> = ops.iter().map(|op| (*op, fn_names.claim(&requests::function_name(op, names)))).collect();
         let functions: Vec<String> =
-            named.par_iter().map(|(op, name)| format_syn_items(requests::request_function(op, name, &names))).collect();
+            named.par_iter().map(|(op, name)| format_syn_items(requests::request_function(op, name, names))).collect();
         let doc = format!(" Request functions of the `{workload}` workload.");
         let mut text = format_file(quote!(#![doc = #doc]), label);
         functions.iter().for_each(|f| text.push_str(f));
@@ -162,7 +174,6 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     }
     files.insert("src/requests/mod.rs".into(), module_index("Request functions, one module per workload feature, re-exported here.", ops_by_workload.keys().copied(), true, label));
 
-    let used = used_crates(api);
     let mut runtime = RUNTIME.to_string();
     if used.contains("base64") {
         runtime.push_str(RUNTIME_BASE64);
@@ -172,10 +183,7 @@ pub fn generate_crate(api: &Api, options: &CrateOptions) -> Files {
     }
     files.insert("src/runtime.rs".into(), format_file(runtime.parse().expect("runtime template is valid Rust"), label));
     files.insert("src/lib.rs".into(), lib_rs(api, label));
-    let (tests, bodies) = example_tests::example_tests(api, &names, options, &used);
-    files.insert("tests/examples.rs".into(), tests);
-    files.insert("tests/examples.json".into(), bodies);
-    files.insert("Cargo.toml".into(), manifest(options, &workloads, &used));
+    files.insert("Cargo.toml".into(), manifest(options, &workloads, used));
     files
 }
 
