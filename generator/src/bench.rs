@@ -7,6 +7,8 @@
 //! * **(a)** pulldown-cmark alone, `Parser::new_ext(text, Options::ENABLE_TABLES)` iterated to
 //!   the end on every page: the floor any markdown reader pays.
 //! * **(b)** read → IR: [`read_page`] on every page, then [`build_api`] per version.
+//!   The pages stay alive beside the IR, as [`resolve_docs`] keeps them; no stage times the
+//!   freeing of its output.
 //! * **(c)** read → IR → formatted Rust: (b), then [`generate_crate`] per version, with the
 //!   read, IR and codegen parts timed separately. (Codegen builds and formats each item on
 //!   its own, in parallel, so prettyplease's share is a profiler's question: `--only c`.)
@@ -24,6 +26,7 @@
 //!
 //! [`read_page`]: crate::reader::page::read_page
 //! [`build_api`]: crate::ir::build_api
+//! [`resolve_docs`]: crate::resolve_docs
 //! [`generate_crate`]: crate::codegen::generate_crate
 
 use std::hint::black_box;
@@ -157,9 +160,9 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     let (cold_out, _) = stage_c(&versions);
     let cold_c = t.elapsed();
     let peak_cold = peak_rss();
-    let operations = cold_out.iter().map(|(api, _, _)| api.operations.len()).sum();
-    let types = cold_out.iter().map(|(api, _, _)| api.types.len()).sum();
-    let diagnostics = cold_out.iter().map(|(_, d, _)| d.len()).sum();
+    let operations = cold_out.iter().map(|(api, ..)| api.operations.len()).sum();
+    let types = cold_out.iter().map(|(api, ..)| api.types.len()).sum();
+    let diagnostics = cold_out.iter().map(|(_, d, ..)| d.len()).sum();
     drop(cold_out);
 
     let peak_resettable = reset_peak();
@@ -342,21 +345,27 @@ fn read_all(versions: &[Version]) -> Vec<(Vec<Page>, Vec<Diagnostic>)> {
         .collect()
 }
 
-/// Resolve each version (versions in parallel).
-fn build_all(versions: &[Version], read: Vec<(Vec<Page>, Vec<Diagnostic>)>) -> Vec<(Api, Vec<Diagnostic>)> {
+/// One version after (b): its IR, diagnostics and pages.
+type Resolved = (Api, Vec<Diagnostic>, Vec<Page>);
+/// One version after (c): its IR, diagnostics, generated files and pages.
+type Generated = (Api, Vec<Diagnostic>, Files, Vec<Page>);
+
+/// Resolve each version (versions in parallel). The pages are returned with the IR, not
+/// freed: `resolve_docs` keeps them beside the IR too, so freeing them is not part of (b).
+fn build_all(versions: &[Version], read: Vec<(Vec<Page>, Vec<Diagnostic>)>) -> Vec<Resolved> {
     versions
         .par_iter()
         .zip(read.into_par_iter())
         .map(|(v, (pages, mut diagnostics))| {
             let (api, more) = ir::build_api(&ir::BuildInput { version: &v.name, pages: &pages });
             diagnostics.extend(more);
-            (api, diagnostics)
+            (api, diagnostics, pages)
         })
         .collect()
 }
 
 /// (b): read → IR.
-fn stage_b(versions: &[Version]) -> Vec<(Api, Vec<Diagnostic>)> {
+fn stage_b(versions: &[Version]) -> Vec<Resolved> {
     build_all(versions, read_all(versions))
 }
 
@@ -368,15 +377,15 @@ struct Parts {
 }
 
 /// (c): read → IR → formatted Rust, with the parts timed.
-fn stage_c(versions: &[Version]) -> (Vec<(Api, Vec<Diagnostic>, Files)>, Parts) {
+fn stage_c(versions: &[Version]) -> (Vec<Generated>, Parts) {
     let (read, read_wall, read_cpu) = timed(|| read_all(versions));
     let (apis, ir_wall, ir_cpu) = timed(|| build_all(versions, read));
     let (out, codegen_wall, codegen_cpu) = timed(|| {
         apis.into_par_iter()
-            .map(|(api, diags)| {
+            .map(|(api, diags, pages)| {
                 let options = CrateOptions { crate_name: "graph-bindings".into(), source_label: api.version.clone(), standalone: true };
                 let files = codegen::generate_crate(&api, &options);
-                (api, diags, files)
+                (api, diags, files, pages)
             })
             .collect()
     });
