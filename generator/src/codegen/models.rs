@@ -78,12 +78,12 @@ pub fn all_properties<'a>(api: &'a Api, def: &'a TypeDef) -> Vec<&'a Property> {
     let key = def.qualified().to_ascii_lowercase();
     let mut chain = vec![def];
     chain.extend(crate::ir::ancestors(&api.types, &key).into_iter().map_while(|base| api.types.get(base)));
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = std::collections::HashSet::new();
     chain
         .iter()
         .rev()
         .flat_map(|d| d.properties.iter())
-        .filter(|p| seen.insert(p.name.clone()))
+        .filter(|p| seen.insert(p.name.as_str()))
         .collect()
 }
 
