@@ -225,26 +225,84 @@ pub fn markdown_text(markdown: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `#[doc = "..."]` attributes, one per line, from raw prose; as syn nodes, attached to
-/// items after their code is parsed (documentation is most of the generated lines, and
-/// parsing it back from tokens would cost more than printing it).
+/// `#[doc = "..."]` attributes, one per line, from raw prose: what [`DocComments`] stands
+/// in for, and what its expansion must print the same as.
+#[cfg(test)]
 pub fn doc_attributes(text: &str) -> Vec<syn::Attribute> {
-    doc_lines(text)
-        .into_iter()
-        .map(|line| syn::Attribute {
-            pound_token: Default::default(),
-            style: syn::AttrStyle::Outer,
-            bracket_token: Default::default(),
-            meta: syn::Meta::NameValue(syn::MetaNameValue {
-                path: syn::Path::from(proc_macro2::Ident::new("doc", proc_macro2::Span::call_site())),
-                eq_token: Default::default(),
-                value: syn::Expr::Lit(syn::ExprLit {
-                    attrs: Vec::new(),
-                    lit: syn::Lit::Str(syn::LitStr::new(&line, proc_macro2::Span::call_site())),
-                }),
+    doc_lines(text).iter().map(|line| doc_attribute(line)).collect()
+}
+
+/// One outer `#[doc = "…"]` attribute as a syn node.
+fn doc_attribute(value: &str) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: syn::Path::from(proc_macro2::Ident::new("doc", proc_macro2::Span::call_site())),
+            eq_token: Default::default(),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::Str(syn::LitStr::new(value, proc_macro2::Span::call_site())),
             }),
-        })
-        .collect()
+        }),
+    }
+}
+
+/// Doc comments kept out of syn while an item is built and printed.
+///
+/// Documentation is most of the generated lines (≈ 500k for the corpus). As syn attributes
+/// each line was escaped into a string literal, printed by prettyplease, which reads the
+/// literal back, and then freed: ≈ 8% of generation (`docgen bench`). Instead an item
+/// carries one marker attribute per doc comment, `#[doc = "\u{1}N"]`, which prettyplease
+/// prints as the line `///\u{1}N` at the item's indentation; [`DocComments::expand`] then
+/// writes the comment's lines there exactly as prettyplease prints a one-line outer doc
+/// attribute (`///`, the line, trailing spaces trimmed). A real doc line starts with a
+/// space or is empty, so no real line can look like a marker.
+#[derive(Default)]
+pub struct DocComments {
+    comments: Vec<Vec<String>>,
+}
+
+/// What follows `///` on a marker line.
+const MARKER: char = '\u{1}';
+
+impl DocComments {
+    /// The attributes standing for the doc comment of `text` (raw prose): none when it has
+    /// no lines, else one marker.
+    pub fn attributes(&mut self, text: &str) -> Vec<syn::Attribute> {
+        let lines = doc_lines(text);
+        if lines.is_empty() {
+            return Vec::new();
+        }
+        self.comments.push(lines);
+        vec![doc_attribute(&format!("{MARKER}{}", self.comments.len() - 1))]
+    }
+
+    /// prettyplease's output with every marker line replaced by its comment's lines.
+    pub fn expand(&self, printed: String) -> String {
+        if self.comments.is_empty() {
+            return printed;
+        }
+        let extra: usize = self.comments.iter().flatten().map(|l| l.len() + 12).sum();
+        let mut out = String::with_capacity(printed.len() + extra);
+        for line in printed.split_inclusive('\n') {
+            let code = line.trim_start_matches(' ');
+            let Some(index) = code.strip_prefix("///").and_then(|rest| rest.strip_prefix(MARKER)) else {
+                out.push_str(line);
+                continue;
+            };
+            let indent = &line[..line.len() - code.len()];
+            let index: usize = index.trim_end().parse().expect("doc marker holds its index");
+            for doc in &self.comments[index] {
+                out.push_str(indent);
+                out.push_str("///");
+                out.push_str(doc.trim_end_matches(' '));
+                out.push('\n');
+            }
+        }
+        out
+    }
 }
 
 /// Sanitized prose as doc-comment lines, each with the leading space `///` would give it.
@@ -443,6 +501,49 @@ mod tests {
         let attrs = doc_attributes("One [x].\n\nTwo.");
         let tokens = quote!(#(#attrs)*).to_string();
         assert_eq!(tokens, quote!(#[doc = " One \\[x\\]."] #[doc = ""] #[doc = " Two."]).to_string());
+    }
+
+    /// Marker lines expand to exactly what prettyplease prints for the real attributes: on
+    /// an item, its fields and variants (indented), for empty, multi-paragraph, trailing-
+    /// space, quoted, backslashed, non-ASCII and `/`-leading prose.
+    #[test]
+    fn doc_markers_expand_as_prettyplease_prints_attributes() {
+        let texts = [
+            "One [x].\n\nTwo.",
+            "",
+            "Trailing spaces   \nand a tab\t",
+            "Quotes \"q\" and back\\slash, `code` and <html>",
+            "/leading slash\n//two\n///three",
+            "Ünïcödé — “smart” and \u{a0}nbsp",
+            "a\rbare return",
+            "Line\n\n\n\nafter blank lines",
+        ];
+        let build = |docs: &mut dyn FnMut(&str) -> Vec<syn::Attribute>| -> Vec<syn::Item> {
+            let mut s: syn::ItemStruct = syn::parse_quote!(pub struct S { pub a: Option<u8>, pub b: String });
+            let mut e: syn::ItemEnum = syn::parse_quote!(pub enum E { A, B(String) });
+            s.attrs = docs(texts[0]);
+            for (i, f) in s.fields.iter_mut().enumerate() {
+                f.attrs = docs(texts[1 + i]);
+            }
+            e.attrs = docs(texts[3]);
+            for (i, v) in e.variants.iter_mut().enumerate() {
+                v.attrs = docs(texts[4 + i]);
+            }
+            let mut m: syn::ItemMod = syn::parse_quote!(mod m { pub fn f() {} });
+            if let Some((_, items)) = &mut m.content {
+                if let syn::Item::Fn(f) = &mut items[0] {
+                    f.attrs = docs(texts[6]);
+                }
+            }
+            m.attrs = docs(texts[7]);
+            vec![syn::Item::Struct(s), syn::Item::Enum(e), syn::Item::Mod(m)]
+        };
+        let print = |items| prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items });
+        let direct = print(build(&mut |t| doc_attributes(t)));
+        let mut comments = DocComments::default();
+        let marked = print(build(&mut |t| comments.attributes(t)));
+        assert!(marked.contains("///\u{1}"), "markers are printed as doc lines:\n{marked}");
+        assert_eq!(comments.expand(marked), direct);
     }
 
     #[test]

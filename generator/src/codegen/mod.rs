@@ -97,6 +97,14 @@ fn format_syn_items(items: Vec<syn::Item>) -> String {
     prettyplease::unparse(&syn::File { shebang: None, frontmatter: None, attrs: Vec::new(), items })
 }
 
+/// Items built with their doc comments set aside (see [`docs::DocComments`]), formatted
+/// exactly as if the comments had been attributes all along.
+fn format_documented(build: impl FnOnce(&mut docs::DocComments) -> Vec<syn::Item>) -> String {
+    let mut docs = docs::DocComments::default();
+    let items = build(&mut docs);
+    docs.expand(format_syn_items(items))
+}
+
 /// Tokens of items → syn items. A failure is a codegen bug, not an input problem.
 fn parse_items(tokens: TokenStream) -> Vec<syn::Item> {
     match syn::parse2::<syn::File>(tokens) {
@@ -144,7 +152,7 @@ fn code_files(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<
         .collect::<Vec<_>>()
         .par_iter()
         .flat_map_iter(|(workload, key, def)| {
-            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_syn_items(models::model(api, key, def, names, &features)))];
+            let mut out = vec![(*workload, names.type_name(key).unwrap_or_default().to_string(), format_documented(|docs| models::model(api, key, def, names, &features, docs)))];
             if let Some(poly) = names.polymorphic.get(*key) {
                 out.push((*workload, poly.any_name.clone(), format_items(models::any_enum(api, key, poly, names, &features))));
             }
@@ -166,7 +174,7 @@ fn code_files(api: &Api, names: &Names, options: &CrateOptions, used: &BTreeSet<
     for (workload, ops) in &ops_by_workload {
         let named: Vec<(&Operation, String)> = ops.iter().map(|op| (*op, fn_names.claim(&requests::function_name(op, names)))).collect();
         let functions: Vec<String> =
-            named.par_iter().map(|(op, name)| format_syn_items(requests::request_function(op, name, names))).collect();
+            named.par_iter().map(|(op, name)| format_documented(|docs| requests::request_function(op, name, names, docs))).collect();
         let doc = format!(" Request functions of the `{workload}` workload.");
         let mut text = format_file(quote!(#![doc = #doc]), label);
         functions.iter().for_each(|f| text.push_str(f));

@@ -7,7 +7,7 @@ use quote::quote;
 
 use syn::parse::Parser;
 
-use super::docs::{doc_attributes, markdown_text};
+use super::docs::{markdown_text, DocComments};
 use super::naming::{self, ident};
 use super::features::Features;
 use super::names::{Names, Polymorphic};
@@ -94,7 +94,7 @@ pub fn all_properties<'a>(api: &'a Api, def: &'a TypeDef) -> Vec<&'a Property> {
 /// (`docgen bench`). Only the small shell (derives, container attributes, the fixed fields)
 /// goes through tokens; each documented field is assembled directly. The printed result is
 /// the same as for the equivalent tokens.
-pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features) -> Vec<syn::Item> {
+pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features, docs: &mut DocComments) -> Vec<syn::Item> {
     let name = names.type_ident(key);
     let mut fields = naming::UniqueNames::with_reserved(["additional_properties"]);
     let mut has_odata_type = false;
@@ -104,7 +104,7 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
         .map(|p| {
             has_odata_type |= p.name == "@odata.type";
             let rust = fields.claim(&naming::field_name(&p.name));
-            field(key, p, &rust, names, features)
+            field(key, p, &rust, names, features, docs)
         })
         .collect();
     // Every Graph object may carry its `@odata.type` discriminator.
@@ -131,7 +131,7 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
         }
     };
     let mut item: syn::ItemStruct = syn::parse2(shell).expect("struct shell is valid Rust");
-    item.attrs.splice(0..0, doc_attributes(&type_doc(def)));
+    item.attrs.splice(0..0, docs.attributes(&type_doc(def)));
     if let syn::Fields::Named(named) = &mut item.fields {
         // Documented fields go between `@odata.type` and `additional_properties`.
         let mut all: Vec<syn::Field> = std::mem::take(&mut named.named).into_iter().collect();
@@ -143,7 +143,7 @@ pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &
     vec![syn::Item::Struct(item)]
 }
 
-fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Features) -> syn::Field {
+fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Features, docs: &mut DocComments) -> syn::Field {
     let inner = type_tokens(&p.ty, names);
     let ty = if p.collection { quote!(Vec<#inner>) } else { inner };
     let boxed = names.is_boxed(owner, p);
@@ -156,7 +156,7 @@ fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Featur
     } else {
         quote!()
     };
-    let mut attrs = doc_attributes(&property_doc(p));
+    let mut attrs = docs.attributes(&property_doc(p));
     // A field whose type another feature set compiles exists only with it; without it the
     // JSON stays in `additional_properties`.
     if let TypeRef::Named { key } = &p.ty {
@@ -190,7 +190,7 @@ fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Featur
 ///
 /// The doc comments (the type's and one per member) are attached as syn nodes after the
 /// code is parsed, as for structures.
-pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features) -> Vec<syn::Item> {
+pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features, docs: &mut DocComments) -> Vec<syn::Item> {
     let name = names.type_ident(key);
     let mut variants = naming::UniqueNames::with_reserved(["Unknown"]);
     let members: Vec<(proc_macro2::Ident, &str)> = def
@@ -254,20 +254,20 @@ pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features)
         }
     });
     if let Some(syn::Item::Enum(item)) = items.first_mut() {
-        item.attrs.splice(0..0, doc_attributes(&type_doc(def)));
+        item.attrs.splice(0..0, docs.attributes(&type_doc(def)));
         for (variant, m) in item.variants.iter_mut().zip(&def.members) {
             let doc = if m.description.is_empty() { format!("`{}`", m.name) } else { m.description.clone() };
-            variant.attrs = doc_attributes(&doc);
+            variant.attrs = docs.attributes(&doc);
         }
     }
     items
 }
 
 /// The model of any type.
-pub fn model(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features) -> Vec<syn::Item> {
+pub fn model(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features, docs: &mut DocComments) -> Vec<syn::Item> {
     match def.kind {
-        TypeKind::Structure => structure(api, key, def, names, features),
-        TypeKind::Enum => enumeration(key, def, names, features),
+        TypeKind::Structure => structure(api, key, def, names, features, docs),
+        TypeKind::Enum => enumeration(key, def, names, features, docs),
     }
 }
 

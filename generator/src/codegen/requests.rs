@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_attributes;
+use super::docs::DocComments;
 use super::models::type_tokens;
 use super::naming::{self, ident, UniqueNames};
 use super::names::Names;
@@ -63,7 +63,7 @@ fn singular(word: &str) -> String {
 /// The request function of one operation. Its doc comment (title, summary, request line,
 /// permissions: most of the function's lines) is attached as syn nodes, so that only the
 /// signature and body go through a token parse.
-pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> Vec<syn::Item> {
+pub fn request_function(op: &Operation, fn_name: &str, names: &Names, docs: &mut DocComments) -> Vec<syn::Item> {
     let name = ident(fn_name);
     let mut locals = UniqueNames::with_reserved(["body", "request", "path"]);
     let mut params: Vec<TokenStream> = Vec::new();
@@ -110,7 +110,7 @@ pub fn request_function(op: &Operation, fn_name: &str, names: &Names) -> Vec<syn
         },
     };
     let mut function: syn::ItemFn = syn::parse2(tokens).expect("request function is valid Rust");
-    function.attrs = doc_attributes(&operation_doc(op));
+    function.attrs = docs.attributes(&operation_doc(op));
     vec![syn::Item::Fn(function)]
 }
 
