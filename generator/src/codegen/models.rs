@@ -159,8 +159,9 @@ pub fn all_properties<'a>(api: &'a Api, def: &'a TypeDef) -> Vec<&'a Property> {
 /// Built as a syn node rather than tokens: models are three quarters of the corpus's
 /// generated lines, and parsing their tokens back into syn cost more than printing them
 /// (`docgen bench`). Only the small shell (derives, container attributes, the fixed fields)
-/// goes through tokens; each documented field is assembled directly. The printed result is
-/// the same as for the equivalent tokens.
+/// goes through tokens; each documented field is assembled directly, its doc comment a
+/// marker that `docs` expands after printing. The printed result is the same as for the
+/// equivalent tokens.
 pub fn structure(api: &Api, key: &str, def: &TypeDef, names: &Names, features: &Features, docs: &mut DocComments) -> Vec<syn::Item> {
     let name = names.type_ident(key);
     let mut fields = naming::UniqueNames::with_reserved(["additional_properties"]);
@@ -252,8 +253,8 @@ fn field(owner: &str, p: &Property, rust: &str, names: &Names, features: &Featur
 
 /// An open enum: documented members plus `Unknown(String)` for members added later.
 ///
-/// The doc comments (the type's and one per member) are attached as syn nodes after the
-/// code is parsed, as for structures.
+/// The doc comments (the type's and one per member) are attached after the code is
+/// parsed, as markers that `docs` expands after printing, as for structures.
 pub fn enumeration(key: &str, def: &TypeDef, names: &Names, features: &Features, docs: &mut DocComments) -> Vec<syn::Item> {
     let name = names.type_ident(key);
     let mut variants = naming::UniqueNames::with_reserved(["Unknown"]);

@@ -61,8 +61,9 @@ fn singular(word: &str) -> String {
 }
 
 /// The request function of one operation. Its doc comment (title, summary, request line,
-/// permissions: most of the function's lines) is attached as syn nodes, so that only the
-/// signature and body go through a token parse.
+/// permissions: most of the function's lines) is attached after parsing, as a marker that
+/// `docs` expands after printing, so that only the signature and body go through a token
+/// parse.
 pub fn request_function(op: &Operation, fn_name: &str, names: &Names, docs: &mut DocComments) -> Vec<syn::Item> {
     let name = ident(fn_name);
     let mut locals = UniqueNames::with_reserved(["body", "request", "path"]);
