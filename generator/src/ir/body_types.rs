@@ -323,6 +323,25 @@ mod tests {
     }
 
     #[test]
+    fn a_stream_annotation_leaves_the_body_untyped() {
+        let page = api_page(
+            "GET",
+            "/widgets/{id}/report",
+            "Do not supply a request body for this method.",
+            "If successful, this method returns a `200 OK` response code.",
+            "",
+            "200 OK",
+            r#"{"value": "Stream"}"#,
+        )
+        .replace("### Response\n```http", "### Response\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"Edm.Stream\" } -->\n```http");
+        assert!(page.contains("Edm.Stream"));
+        assert!(build(&page).examples.is_empty());
+        // The same annotation naming a JSON primitive does type it.
+        let page = page.replace("Edm.Stream", "Edm.String");
+        assert_eq!(bound(&build(&page), ExampleRole::Response), Some(TypeRef::Primitive { primitive: Primitive::String }));
+    }
+
+    #[test]
     fn a_ref_post_takes_an_entity_reference() {
         let page = api_page(
             "POST",

@@ -14,7 +14,7 @@ use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permissio
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
 use crate::reader::http::{PathTemplate, Segment};
 use crate::reader::page::{BaseSource, Page, PageKind, TypeFacts, TypeFactsKind, TypeMention};
-use crate::reader::type_expr::{TypeExpr, TypeShape};
+use crate::reader::type_expr::{Primitive, TypeExpr, TypeShape};
 
 /// A relative link points to a page that is not in the docs folder.
 pub const BROKEN_LINK: Rule = Rule {
@@ -559,7 +559,7 @@ fn collection_of(odata_type: &str) -> (String, bool) {
 }
 
 fn primitive_payload(name: &str) -> Option<TypeRef> {
-    crate::reader::type_expr::Primitive::from_spelling(name.trim_start_matches("Edm.")).map(|primitive| TypeRef::Primitive { primitive })
+    Primitive::from_spelling(name.trim_start_matches("Edm.")).map(|primitive| TypeRef::Primitive { primitive })
 }
 
 fn build_operations(
@@ -729,7 +729,13 @@ fn build_operations(
             let Some(json) = &resp.json else { continue };
             let annotated = resp.annotation.as_ref().and_then(|a| a.odata_type.as_deref()).and_then(|t| {
                 let (name, collection) = collection_of(t);
-                let ty = primitive_payload(&name).or_else(|| {
+                let ty = match primitive_payload(&name) {
+                    // Not JSON: a `{"value": "<base64>"}` or `"Stream"` body has nothing
+                    // faithful to be checked against (as for Stream in the prose).
+                    Some(TypeRef::Primitive { primitive: Primitive::Stream }) => return None,
+                    primitive => primitive,
+                }
+                .or_else(|| {
                     let r = resolver.symbols.resolve_name(&name, &namespace)?;
                     if !r.exact_case {
                         let line = resp.annotation.as_ref().map_or(json.line, |a| a.odata_type_line);
