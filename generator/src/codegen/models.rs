@@ -15,31 +15,10 @@ use crate::ir::{Api, Property, TypeDef, TypeKind, TypeRef};
 use crate::reader::type_expr::Primitive;
 
 /// The Rust type of a primitive, in a crate whose root is `root` (`crate` inside the
-/// bindings, the crate's name from its tests). Prelude names (`String`, `Option`, `Vec`,
-/// `Box`) are written bare: no generated type may take one (`naming::RESERVED_TYPE_NAMES`),
-/// and the short spelling is a third less for prettyplease to parse and print on the full
-/// corpus.
+/// bindings, the crate's name from its tests), as tokens: [`primitive_type_in`] printed.
 pub fn primitive_tokens(p: Primitive, root: &TokenStream) -> TokenStream {
-    match p {
-        Primitive::String => quote!(String),
-        Primitive::Boolean => quote!(bool),
-        Primitive::Int32 => quote!(i32),
-        Primitive::Int64 => quote!(i64),
-        Primitive::Int16 => quote!(i16),
-        Primitive::Byte => quote!(u8),
-        Primitive::SByte => quote!(i8),
-        // `Single` too: the docs (and services) write Single values with double precision,
-        // and an `f32` would change them on the way back out.
-        Primitive::Double | Primitive::Decimal | Primitive::Single => quote!(f64),
-        Primitive::DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
-        Primitive::Date => quote!(::chrono::NaiveDate),
-        Primitive::TimeOfDay => quote!(::chrono::NaiveTime),
-        Primitive::Duration => quote!(#root::runtime::Duration),
-        Primitive::Guid => quote!(::uuid::Uuid),
-        Primitive::Binary => quote!(#root::runtime::Base64),
-        // Streams are fetched through `$value`, never inlined in JSON as typed data.
-        Primitive::Stream => quote!(::serde_json::Value),
-    }
+    let ty = primitive_type_in(p, &root.to_string());
+    quote!(#ty)
 }
 
 /// The external crates a primitive needs in the generated `Cargo.toml`.
@@ -97,8 +76,16 @@ fn field_type(p: &Property, boxed: bool, names: &Names) -> syn::Type {
     path_type(&["Option"], Some(path_type(&["Option"], Some(ty))))
 }
 
-/// [`primitive_tokens`] inside the bindings (root `crate`), as a syn node.
+/// A primitive's Rust type inside the bindings (root `crate`).
 fn primitive_type(p: Primitive) -> syn::Type {
+    primitive_type_in(p, "crate")
+}
+
+/// The Rust type of a primitive in a crate whose root is `root`, as a syn node. Prelude
+/// names (`String`, `Option`, `Vec`, `Box`) are written bare: no generated type may take
+/// one (`naming::RESERVED_TYPE_NAMES`), and the short spelling is a third less for
+/// prettyplease to print on the full corpus.
+fn primitive_type_in(p: Primitive, root: &str) -> syn::Type {
     let bare = |name: &str| path_type(&[name], None);
     match p {
         Primitive::String => bare("String"),
@@ -108,15 +95,18 @@ fn primitive_type(p: Primitive) -> syn::Type {
         Primitive::Int16 => bare("i16"),
         Primitive::Byte => bare("u8"),
         Primitive::SByte => bare("i8"),
+        // `Single` too: the docs (and services) write Single values with double precision,
+        // and an `f32` would change them on the way back out.
         Primitive::Double | Primitive::Decimal | Primitive::Single => bare("f64"),
         Primitive::DateTimeOffset => {
             path_type(&["", "chrono", "DateTime"], Some(path_type(&["", "chrono", "FixedOffset"], None)))
         }
         Primitive::Date => path_type(&["", "chrono", "NaiveDate"], None),
         Primitive::TimeOfDay => path_type(&["", "chrono", "NaiveTime"], None),
-        Primitive::Duration => path_type(&["crate", "runtime", "Duration"], None),
+        Primitive::Duration => path_type(&[root, "runtime", "Duration"], None),
         Primitive::Guid => path_type(&["", "uuid", "Uuid"], None),
-        Primitive::Binary => path_type(&["crate", "runtime", "Base64"], None),
+        Primitive::Binary => path_type(&[root, "runtime", "Base64"], None),
+        // Streams are fetched through `$value`, never inlined in JSON as typed data.
         Primitive::Stream => path_type(&["", "serde_json", "Value"], None),
     }
 }
@@ -424,27 +414,40 @@ fn type_tag(key: &str) -> String {
 mod tests {
     use super::*;
 
-    /// The syn nodes built for field types print as the tokens they stand for (compared
-    /// without spaces: quote joins `>>`).
+    /// Every primitive's Rust type, inside the bindings and from their tests (another root),
+    /// bare and wrapped as a field's type is (compared without spaces: quote joins `>>`).
     #[test]
-    fn primitive_types_built_directly_match_their_tokens() {
+    fn primitive_types_are_spelled_as_documented() {
         use Primitive::*;
         let spelled = |t: TokenStream| t.to_string().replace(' ', "");
-        // Every variant: `primitive_type`'s match is exhaustive, this list must be too.
-        let all = [
-            String, Boolean, Int32, Int64, Int16, Byte, SByte, Double, Single, Decimal, DateTimeOffset, Date, TimeOfDay, Duration,
-            Guid, Binary, Stream,
+        // Every variant: `primitive_type_in`'s match is exhaustive, this list must be too.
+        let expected = [
+            (String, "String"),
+            (Boolean, "bool"),
+            (Int32, "i32"),
+            (Int64, "i64"),
+            (Int16, "i16"),
+            (Byte, "u8"),
+            (SByte, "i8"),
+            (Double, "f64"),
+            (Single, "f64"),
+            (Decimal, "f64"),
+            (DateTimeOffset, "::chrono::DateTime<::chrono::FixedOffset>"),
+            (Date, "::chrono::NaiveDate"),
+            (TimeOfDay, "::chrono::NaiveTime"),
+            (Duration, "crate::runtime::Duration"),
+            (Guid, "::uuid::Uuid"),
+            (Binary, "crate::runtime::Base64"),
+            (Stream, "::serde_json::Value"),
         ];
-        for p in all {
+        for (p, want) in expected {
             let built = primitive_type(p);
-            let tokens = primitive_tokens(p, &quote!(crate));
-            assert_eq!(spelled(quote!(#built)), spelled(tokens.clone()), "{p:?}");
+            assert_eq!(spelled(quote!(#built)), want, "{p:?}");
+            assert_eq!(spelled(primitive_tokens(p, &quote!(my_crate))), want.replace("crate::", "my_crate::"), "{p:?}");
             let wrapped = path_type(&["Option"], Some(path_type(&["Box"], Some(path_type(&["Vec"], Some(primitive_type(p)))))));
-            assert_eq!(spelled(quote!(#wrapped)), spelled(quote!(Option<Box<Vec<#tokens>>>)), "{p:?}");
+            assert_eq!(spelled(quote!(#wrapped)), format!("Option<Box<Vec<{want}>>>"), "{p:?}");
         }
         let reference = path_type(&["crate", "runtime", "Reference"], None);
-        assert_eq!(spelled(quote!(#reference)), spelled(quote!(crate::runtime::Reference)));
-        let global = path_type(&["", "chrono", "NaiveDate"], None);
-        assert_eq!(spelled(quote!(#global)), "::chrono::NaiveDate");
+        assert_eq!(spelled(quote!(#reference)), "crate::runtime::Reference");
     }
 }
