@@ -78,13 +78,19 @@ fn is_identifier(word: &str) -> bool {
 }
 
 /// A primitive as a type name (`String`, `Int32`, `Boolean`), not the English word (`a
-/// string`). `Stream` is not JSON (its `{"value": "<base64>"}` examples contradict the
-/// documented type, so there is nothing faithful to check them against).
+/// string`), when a body can be checked against it.
 fn prose_primitive(word: &str) -> Option<Primitive> {
     if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    Primitive::from_spelling(word.trim_start_matches("Edm.")).filter(|p| *p != Primitive::Stream)
+    Primitive::from_spelling(word.trim_start_matches("Edm.")).and_then(json_primitive)
+}
+
+/// A primitive a JSON body can be checked against: all but `Stream`, which is not JSON
+/// (its examples show `{"value": "<base64>"}` or `"Stream"`, contradicting the type, so
+/// there is nothing faithful to check them against).
+pub(super) fn json_primitive(p: Primitive) -> Option<Primitive> {
+    (p != Primitive::Stream).then_some(p)
 }
 
 /// A name that resolves exactly to a structure.

@@ -558,10 +558,6 @@ fn collection_of(odata_type: &str) -> (String, bool) {
     }
 }
 
-fn primitive_payload(name: &str) -> Option<TypeRef> {
-    Primitive::from_spelling(name.trim_start_matches("Edm.")).map(|primitive| TypeRef::Primitive { primitive })
-}
-
 fn build_operations(
     page: &Page,
     resolver: &Resolver<'_>,
@@ -729,11 +725,10 @@ fn build_operations(
             let Some(json) = &resp.json else { continue };
             let annotated = resp.annotation.as_ref().and_then(|a| a.odata_type.as_deref()).and_then(|t| {
                 let (name, collection) = collection_of(t);
-                let ty = match primitive_payload(&name) {
-                    // Not JSON: a `{"value": "<base64>"}` or `"Stream"` body has nothing
-                    // faithful to be checked against (as for Stream in the prose).
-                    Some(TypeRef::Primitive { primitive: Primitive::Stream }) => return None,
-                    primitive => primitive,
+                // A primitive the annotation names must be one a body can be checked against.
+                let ty = match Primitive::from_spelling(name.trim_start_matches("Edm.")) {
+                    Some(p) => Some(TypeRef::Primitive { primitive: body_types::json_primitive(p)? }),
+                    None => None,
                 }
                 .or_else(|| {
                     let r = resolver.symbols.resolve_name(&name, &namespace)?;
