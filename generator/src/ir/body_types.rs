@@ -210,8 +210,13 @@ mod tests {
     }
 
     fn build(api: &str) -> Api {
+        build_pages(&[("resources/widgets.md", WIDGETS), ("api/widgets-do.md", api)])
+    }
+
+    /// The IR of these pages: (path, text).
+    fn build_pages(pages: &[(&str, &str)]) -> Api {
         let mut diags = Diagnostics::for_file("x");
-        let pages = vec![read_page("resources/widgets.md", WIDGETS, &mut diags), read_page("api/widgets-do.md", api, &mut diags)];
+        let pages: Vec<_> = pages.iter().map(|(path, text)| read_page(path, text, &mut diags)).collect();
         build_api(&BuildInput { version: "v1.0", pages: &pages }).0
     }
 
@@ -301,13 +306,7 @@ mod tests {
             "200 OK",
             r#"{"value": "busy"}"#,
         );
-        let mut diags = Diagnostics::for_file("x");
-        let pages = vec![
-            read_page("resources/widgets.md", WIDGETS, &mut diags),
-            read_page("resources/widgetstate.md", STATE, &mut diags),
-            read_page("api/widgets-do.md", &page, &mut diags),
-        ];
-        let api = build_api(&BuildInput { version: "v1.0", pages: &pages }).0;
+        let api = build_pages(&[("resources/widgets.md", WIDGETS), ("resources/widgetstate.md", STATE), ("api/widgets-do.md", &page)]);
         let state = TypeRef::Named { key: api.types.keys().find(|k| k.to_ascii_lowercase().ends_with("widgetstate")).expect("enum defined").clone() };
         assert_eq!(bound(&api, ExampleRole::Response), Some(state));
         assert_eq!(api.examples[0].json, serde_json::json!("busy"));
