@@ -4,8 +4,8 @@
 //! The bodies go to `tests/examples.json`, each naming its check by its type's path; the
 //! checks, one per distinct type, are a table in `tests/examples.rs`. Kept out of the Rust
 //! source, 5 MB of escaped string literals (beta) need no escaping, parsing and printing by
-//! syn and prettyplease; one entry per type rather than per body keeps the table (and the
-//! time to build, format and compile it) a quarter of the size.
+//! syn and prettyplease; one entry per type rather than per body (3,648 against 8,536 in
+//! beta) leaves the test file a third of its size.
 
 use std::collections::{BTreeMap, BTreeSet};
 
