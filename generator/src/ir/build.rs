@@ -1,7 +1,9 @@
 //! Pages → [`Api`]: merge type definitions, resolve names and bases, bind operations and
 //! examples to types, and report where the pages disagree with each other.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -246,8 +248,8 @@ pub fn build_api(input: &BuildInput<'_>) -> (Api, Vec<Diagnostic>) {
 
 /// Resolve one merged type: properties (first definition of a name wins), members and base.
 fn resolve_type(key: &str, mut def: TypeDef, facts_list: &Definitions<'_>, resolver: &Resolver<'_>, out: &mut Vec<Diagnostic>) -> TypeDef {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut members: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
+    let mut members: HashSet<&str> = HashSet::default();
     let mut base_claims: Vec<(BaseSource, Resolved, &Page, &TypeMention)> = Vec::new();
     for (page, facts) in facts_list {
         let mut sink = Diagnostics::for_file(page.file.clone());

@@ -4,7 +4,9 @@
 //! rejects is named here as a doc error at file:line — and an example that fails without a
 //! finding here is a generator bug.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 

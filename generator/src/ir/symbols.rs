@@ -2,7 +2,9 @@
 //! pages that define them, so that links resolve to types by what the target page defines,
 //! never by its file name.
 
-use std::collections::{HashMap, HashSet};
+// FxHash: these maps are looked up for every link and type name of the corpus, and their
+// keys are docs text, not attacker input, so SipHash's DoS resistance buys nothing.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::TypeKey;
 
@@ -43,11 +45,11 @@ impl SymbolTable {
     /// An empty table with room for `types` definitions.
     pub fn with_capacity(types: usize) -> Self {
         SymbolTable {
-            qualified: HashMap::with_capacity(types),
-            short: HashMap::with_capacity(types),
-            pages: HashMap::with_capacity(types),
-            on_pages: HashSet::with_capacity(types),
-            short_of: HashMap::with_capacity(types),
+            qualified: HashMap::with_capacity_and_hasher(types, Default::default()),
+            short: HashMap::with_capacity_and_hasher(types, Default::default()),
+            pages: HashMap::with_capacity_and_hasher(types, Default::default()),
+            on_pages: HashSet::with_capacity_and_hasher(types, Default::default()),
+            short_of: HashMap::with_capacity_and_hasher(types, Default::default()),
         }
     }
 
