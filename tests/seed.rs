@@ -21,6 +21,7 @@ fn seed_body(role: ExampleRole) -> Value {
         .find(|e| &*e.source.file == SEED && e.role == role)
         .unwrap_or_else(|| panic!("seed page has a {role:?} example body"))
         .json
+        .clone_value()
 }
 
 fn round_trip(body: &Value) -> Value {

@@ -46,7 +46,7 @@ pub fn example_tests(api: &Api, names: &Names, options: &CrateOptions, used: &BT
             "{{\"at\":{},\"check\":{},\"body\":{},\"doc_errors\":{}}}",
             serde_json::Value::from(label.as_str()),
             serde_json::Value::from(key.as_str()),
-            ex.json,
+            *ex.json,
             serde_json::Value::from(ex.doc_errors.join(", "))
         ));
         checks.entry(key).or_insert(ty);

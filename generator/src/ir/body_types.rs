@@ -290,7 +290,7 @@ mod tests {
         );
         let api = build(&page);
         assert_eq!(bound(&api, ExampleRole::Response), Some(TypeRef::Primitive { primitive: Primitive::Boolean }));
-        assert_eq!(api.examples[0].json, serde_json::json!(true));
+        assert_eq!(*api.examples[0].json, serde_json::json!(true));
         assert_eq!(api.operations[0].response, None);
     }
 
@@ -309,7 +309,7 @@ mod tests {
         let api = build_pages(&[("resources/widgets.md", WIDGETS), ("resources/widgetstate.md", STATE), ("api/widgets-do.md", &page)]);
         let state = TypeRef::Named { key: api.types.keys().find(|k| k.to_ascii_lowercase().ends_with("widgetstate")).expect("enum defined").clone() };
         assert_eq!(bound(&api, ExampleRole::Response), Some(state));
-        assert_eq!(api.examples[0].json, serde_json::json!("busy"));
+        assert_eq!(*api.examples[0].json, serde_json::json!("busy"));
         assert!(api.examples[0].doc_errors.is_empty(), "{:?}", api.examples[0].doc_errors);
     }
 

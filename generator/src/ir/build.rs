@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::body_types;
 use super::conformance::Checker;
 use super::symbols::{join_relative, Resolved, SymbolTable};
-use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permission, Property, Source, TypeDef, TypeKey, TypeKind, TypeRef};
+use super::{Api, ExampleBody, ExampleRole, Member, Operation, Payload, Permission, Property, SharedJson, Source, TypeDef, TypeKey, TypeKind, TypeRef};
 use crate::diagnostics::{Diagnostic, Diagnostics, Rule, Severity};
 use crate::reader::http::{PathTemplate, Segment};
 use crate::reader::page::{BaseSource, Page, PageKind, TypeFacts, TypeFactsKind, TypeMention};
@@ -713,8 +713,8 @@ fn build_operations(
                         operation: op.map(|o| o.id.clone()),
                         role: ExampleRole::Request,
                         payload,
-                        json: json.value.clone(),
-                        raw: req.message.body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
+                        json: SharedJson::whole(&json.value),
+                        raw: req.message.body.as_ref().map_or_else(|| Arc::from(""), |b| Arc::from(b.text.as_str())),
                         source: Source { file: page.file.clone(), line: json.line },
                         doc_errors: Vec::new(),
                     });
@@ -769,8 +769,8 @@ fn build_operations(
                     operation: op.map(|o| o.id.clone()),
                     role: ExampleRole::Response,
                     payload,
-                    json: value.clone(),
-                    raw: resp.message.body.as_ref().map(|b| b.text.clone()).unwrap_or_default(),
+                    json: shared_part(&json.value, value),
+                    raw: resp.message.body.as_ref().map_or_else(|| Arc::from(""), |b| Arc::from(b.text.as_str())),
                     source: Source { file: page.file.clone(), line: json.line },
                     doc_errors: Vec::new(),
                 });
@@ -801,13 +801,25 @@ fn representations(page: &Page, resolver: &Resolver<'_>, types: &BTreeMap<TypeKe
                 operation: None,
                 role: ExampleRole::Representation,
                 payload,
-                json: json.value.clone(),
+                json: SharedJson::whole(&json.value),
                 raw: facts.json_representation_text.clone(),
                 source: Source { file: page.file.clone(), line: json.line },
                 doc_errors: Vec::new(),
             })
         })
         .collect()
+}
+
+/// `part` of `body` (the body itself or its `value` member) as a handle on the page's body.
+fn shared_part(body: &Arc<Value>, part: &Value) -> SharedJson {
+    if std::ptr::eq(part, &**body) {
+        SharedJson::whole(body)
+    } else if body.get("value").is_some_and(|inner| std::ptr::eq(part, inner)) {
+        SharedJson::value_member(body)
+    } else {
+        // Deeper than `value` (not seen in the corpus): a copy.
+        SharedJson::from(part.clone())
+    }
 }
 
 /// `{"value": [...]}` is a collection; `{"value": {...}}` is the intune way of showing one

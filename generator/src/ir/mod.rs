@@ -206,14 +206,70 @@ pub struct ExampleBody {
     /// The type the body claims to be (unwrapped from `value` for collections).
     pub payload: Payload,
     /// The JSON body (for `{"value": {...}}` single-entity examples, the inner object).
-    pub json: Value,
+    pub json: SharedJson,
     /// The body as written, for locating findings.
     #[serde(skip)]
-    pub raw: String,
+    pub raw: Arc<str>,
     /// Where the body starts.
     pub source: Source,
     /// Rule ids of the doc errors that keep this example from round-tripping (empty: it must).
     pub doc_errors: Vec<&'static str>,
+}
+
+/// An example body as the page read it, shared with the page rather than copied (the
+/// corpus has about 12,000 bodies; deep copies of them were a measurable part of building
+/// the IR). Dereferences to the body itself or, for `{"value": {...}}`, to its `value`.
+#[derive(Clone, Debug)]
+pub struct SharedJson {
+    whole: Arc<Value>,
+    /// Whether the body is the `value` member of `whole` rather than all of it.
+    inner: bool,
+}
+
+impl SharedJson {
+    /// The whole of `body`.
+    pub fn whole(body: &Arc<Value>) -> Self {
+        SharedJson { whole: Arc::clone(body), inner: false }
+    }
+
+    /// A copy of the body, to own or change.
+    pub fn clone_value(&self) -> Value {
+        Value::clone(self)
+    }
+
+    /// The `value` member of `body`, if it has one; else the whole of it.
+    pub fn value_member(body: &Arc<Value>) -> Self {
+        SharedJson { whole: Arc::clone(body), inner: body.get("value").is_some() }
+    }
+}
+
+/// Equal when the bodies are, however they are held.
+impl PartialEq for SharedJson {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl From<Value> for SharedJson {
+    fn from(value: Value) -> Self {
+        SharedJson { whole: Arc::new(value), inner: false }
+    }
+}
+
+impl std::ops::Deref for SharedJson {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        match self.whole.get("value") {
+            Some(inner) if self.inner => inner,
+            _ => &self.whole,
+        }
+    }
+}
+
+impl Serialize for SharedJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Value::serialize(self, serializer)
+    }
 }
 
 /// Which side of an exchange an example body is.

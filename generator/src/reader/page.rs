@@ -214,9 +214,9 @@ pub struct TypeFacts {
     /// `abstract` from the annotation.
     pub is_abstract: Option<bool>,
     /// The `## JSON representation` body, when it parses.
-    pub json_representation: Option<Located<Value>>,
+    pub json_representation: Option<Located<Arc<Value>>>,
     /// Its text as written, to place findings on the line of their property.
-    pub json_representation_text: String,
+    pub json_representation_text: Arc<str>,
     /// The Properties section says `None`: the type has no properties of its own.
     pub properties_none: bool,
 }
@@ -236,7 +236,7 @@ impl TypeFacts {
             open_type: None,
             is_abstract: None,
             json_representation: None,
-            json_representation_text: String::new(),
+            json_representation_text: Arc::from(""),
             properties_none: false,
         }
     }
@@ -304,8 +304,8 @@ pub struct ExampleRequest {
     pub annotation: Option<Annotation>,
     /// The parsed message.
     pub message: HttpRequest,
-    /// Parsed JSON body, if it is JSON and parses.
-    pub json: Option<Located<Value>>,
+    /// Parsed JSON body, if it is JSON and parses (shared with the IR's example bodies).
+    pub json: Option<Located<Arc<Value>>>,
 }
 
 /// An example response.
@@ -315,8 +315,8 @@ pub struct ExampleResponse {
     pub annotation: Option<Annotation>,
     /// The parsed message.
     pub message: HttpResponse,
-    /// Parsed JSON body, if it is JSON and parses.
-    pub json: Option<Located<Value>>,
+    /// Parsed JSON body, if it is JSON and parses (shared with the IR's example bodies).
+    pub json: Option<Located<Arc<Value>>>,
 }
 
 /// One exchange: a request and the response(s) that follow it, paired by position.
@@ -968,11 +968,11 @@ impl PageReader {
         if result.is_err() {
             self.page.unparsed_json.push(Located { line: fence.content_line, value: "JSON representation".into() });
         }
-        let value = result.ok().map(|parsed| parsed.value);
+        let value = result.ok().map(|parsed| Arc::new(parsed.value));
         let Some(a) = annotation else {
             if let (Some(i), Some(value)) = (self.structure, value) {
                 self.page.types[i].json_representation = Some(Located { line: fence.content_line, value });
-                self.page.types[i].json_representation_text = fence.content.to_string();
+                self.page.types[i].json_representation_text = Arc::from(fence.content.as_str());
             }
             return;
         };
@@ -1007,7 +1007,7 @@ impl PageReader {
         ty.is_abstract = a.is_abstract;
         if let Some(value) = value {
             ty.json_representation = Some(Located { line: fence.content_line, value });
-            ty.json_representation_text = fence.content.to_string();
+            ty.json_representation_text = Arc::from(fence.content.as_str());
         }
     }
 
@@ -1109,7 +1109,7 @@ fn body_json(
     what: &str,
     diags: &mut Diagnostics,
     failures: &mut Vec<Located<String>>,
-) -> Option<Located<Value>> {
+) -> Option<Located<Arc<Value>>> {
     let body = body?;
     if body.kind != http::BodyKind::Json {
         return None;
@@ -1118,7 +1118,7 @@ fn body_json(
     let result = lenient_json::parse(&body.text);
     lenient_json::report(&result, diags, line, what);
     match result {
-        Ok(parsed) => Some(Located { line, value: parsed.value }),
+        Ok(parsed) => Some(Located { line, value: Arc::new(parsed.value) }),
         Err(_) => {
             failures.push(Located { line, value: what.to_string() });
             None
