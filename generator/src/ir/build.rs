@@ -580,12 +580,14 @@ fn build_operations(
     // An update page rarely says what its body is: it is (part of) the entity the page is
     // about, the first resource the page links to.
     let request_body = request_body.or_else(|| {
-        let updates = page.operations.iter().any(|o| matches!(o.method.as_str(), "PATCH" | "PUT"));
+        if !page.operations.iter().any(|o| matches!(o.method.as_str(), "PATCH" | "PUT")) {
+            return None;
+        }
         let subject = page.links.iter().filter(|l| l.dest.contains("resources/") || !l.dest.contains('/')).find_map(|l| {
             let r = resolver.symbols.resolve_link(&page.file, &l.dest)?;
             (types.get(&r.key)?.kind == TypeKind::Structure).then_some(r.key)
         });
-        updates.then_some(subject).flatten().map(|key| Payload { ty: TypeRef::Named { key }, collection: false })
+        subject.map(|key| Payload { ty: TypeRef::Named { key }, collection: false })
     });
     let response = page.response_type.as_ref().map(|(m, collection)| Payload {
         ty: resolver.named(&m.name, m.link.as_deref(), page, &namespace, m.line, sink),

@@ -106,8 +106,9 @@ impl SymbolTable {
             Some((p, a)) => (p, Some(a)),
             None => (dest, None),
         };
-        let target = if path.is_empty() { from.to_string() } else { join_relative(from, path)? };
-        let keys = self.pages.get(&target.to_ascii_lowercase())?;
+        let mut target = if path.is_empty() { from.to_string() } else { join_relative(from, path)? };
+        target.make_ascii_lowercase();
+        let keys = self.pages.get(&target)?;
         if let Some(anchor) = anchor.and_then(|a| a.strip_suffix("-values")) {
             let anchor = anchor.to_ascii_lowercase();
             if let Some(key) = keys.iter().find(|k| self.short_of.get(*k).is_some_and(|s| s.eq_ignore_ascii_case(&anchor))) {
