@@ -2,7 +2,10 @@
 //! (a folder of version folders such as `v1.0/` and `beta/`, or one version folder).
 //!
 //! Stages, each the median of N runs after one warm-up, over pages pre-loaded into memory
-//! (all cores, through rayon):
+//! (all cores, through rayon). The stages take turns: each of the N rounds runs (a), (b) and
+//! (c) once, then (a′), (b′) and (c′) once, and every ratio is the median of the rounds' own
+//! ratios. On a shared machine the neighbours' load drifts over seconds; a stage timed
+//! minutes after (a) measured the drift as much as the code, and paired ratios cancel it.
 //!
 //! * **(a)** pulldown-cmark alone, `Parser::new_ext(text, Options::ENABLE_TABLES)` iterated to
 //!   the end on every page: the floor any markdown reader pays.
@@ -87,6 +90,16 @@ impl Samples {
     fn max(&self) -> Duration {
         self.0.iter().copied().max().unwrap_or_default()
     }
+    /// The median over the rounds of this stage's time divided by `base`'s in the same round.
+    fn ratio_to(&self, base: &Samples) -> f64 {
+        let mut ratios: Vec<f64> = self.0.iter().zip(&base.0).map(|(x, b)| secs(*x) / secs(*b).max(1e-9)).collect();
+        ratios.sort_by(f64::total_cmp);
+        match ratios.len() {
+            0 => f64::NAN,
+            n if n % 2 == 1 => ratios[n / 2],
+            n => (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0,
+        }
+    }
 }
 
 /// One row of the table: wall and CPU time of each run.
@@ -165,38 +178,39 @@ pub fn run(options: &BenchOptions) -> Result<Report, String> {
     let diagnostics = cold_out.iter().map(|(_, d, ..)| d.len()).sum();
     drop(cold_out);
 
-    let peak_resettable = reset_peak();
-    let mut a = Row::default();
+    // Warm-up, one run of each stage.
     black_box(stage_a(&versions));
+    drop(black_box(stage_b(&versions)));
+    drop(black_box(stage_c(&versions)));
+
+    // The stages take turns, round by round, so that each round's ratios compare runs made
+    // under the same load. Peaks are the highest over the rounds, VmHWM reset before each run.
+    let peak_resettable = reset_peak();
+    let (mut a, mut b) = (Row::default(), Row::default());
+    let (mut c, mut c_read, mut c_ir, mut c_codegen) = (Row::default(), Row::default(), Row::default(), Row::default());
+    let (mut peak_a, mut peak_b, mut peak_c) = (None, None, None);
     for _ in 0..runs {
+        reset_peak();
         let (events, wall, cpu) = timed(|| stage_a(&versions));
         black_box(events);
         a.push(wall, cpu);
-    }
-    let peak_a = peak_rss();
+        peak_a = peak_a.max(peak_rss());
 
-    reset_peak();
-    let mut b = Row::default();
-    drop(black_box(stage_b(&versions)));
-    for _ in 0..runs {
+        reset_peak();
         let (out, wall, cpu) = timed(|| stage_b(&versions));
         b.push(wall, cpu);
+        peak_b = peak_b.max(peak_rss());
         drop(black_box(out)); // freeing is not part of the stage
-    }
-    let peak_b = peak_rss();
 
-    reset_peak();
-    let (mut c, mut c_read, mut c_ir, mut c_codegen) = (Row::default(), Row::default(), Row::default(), Row::default());
-    drop(black_box(stage_c(&versions)));
-    for _ in 0..runs {
+        reset_peak();
         let ((out, parts), wall, cpu) = timed(|| stage_c(&versions));
         c.push(wall, cpu);
         c_read.push(parts.read.0, parts.read.1);
         c_ir.push(parts.ir.0, parts.ir.1);
         c_codegen.push(parts.codegen.0, parts.codegen.1);
+        peak_c = peak_c.max(peak_rss());
         drop(black_box(out));
     }
-    let peak_c = peak_rss();
 
     // From the files: the same three stages, each run starting from the folder listing.
     let (mut a_files, mut b_files, mut c_files) = (Row::default(), Row::default(), Row::default());
@@ -467,25 +481,26 @@ impl Report {
 
     /// The report as JSON (seconds, bytes).
     pub fn to_json(&self) -> serde_json::Value {
-        let a_wall = secs(self.a.wall.median());
-        let a_cpu = secs(self.a.cpu.median());
         let samples = |s: &Samples| s.0.iter().map(|d| secs(*d)).collect::<Vec<_>>();
-        let row = |r: &Row| {
+        // Ratios are medians of the rounds' own ratios, to (a) or, from the files, to (a′).
+        let row_to = |r: &Row, base: &Row| {
             json!({
                 "wall_median_s": secs(r.wall.median()),
                 "wall_min_s": secs(r.wall.min()),
                 "wall_max_s": secs(r.wall.max()),
-                "wall_ratio_to_a": secs(r.wall.median()) / a_wall,
+                "wall_ratio_to_a": r.wall.ratio_to(&base.wall),
                 "cpu_median_s": secs(r.cpu.median()),
-                "cpu_ratio_to_a": secs(r.cpu.median()) / a_cpu,
+                "cpu_ratio_to_a": r.cpu.ratio_to(&base.cpu),
                 "per_page_us": secs(r.wall.median()) * 1e6 / self.pages() as f64,
                 "per_operation_ms": secs(r.wall.median()) * 1e3 / self.operations.max(1) as f64,
                 "wall_samples_s": samples(&r.wall),
                 "cpu_samples_s": samples(&r.cpu),
             })
         };
-        let ratio_b = secs(self.b.wall.median()) / a_wall;
-        let ratio_c = secs(self.c.wall.median()) / a_wall;
+        let row = |r: &Row| row_to(r, &self.a);
+        let row_files = |r: &Row| row_to(r, &self.a_files);
+        let ratio_b = self.b.wall.ratio_to(&self.a.wall);
+        let ratio_c = self.c.wall.ratio_to(&self.a.wall);
         json!({
             "corpus": self.corpus.display().to_string(),
             "runs": self.runs,
@@ -506,20 +521,20 @@ impl Report {
                 "codegen": row(&self.c_codegen),
             },
             "from_files": {
-                "a_pulldown_cmark": row(&self.a_files),
-                "b_read_ir": row(&self.b_files),
-                "c_read_ir_rust": row(&self.c_files),
-                "b_ratio": secs(self.b_files.wall.median()) / secs(self.a_files.wall.median()),
-                "c_ratio": secs(self.c_files.wall.median()) / secs(self.a_files.wall.median()),
+                "a_pulldown_cmark": row_files(&self.a_files),
+                "b_read_ir": row_files(&self.b_files),
+                "c_read_ir_rust": row_files(&self.c_files),
+                "b_ratio": self.b_files.wall.ratio_to(&self.a_files.wall),
+                "c_ratio": self.c_files.wall.ratio_to(&self.a_files.wall),
             },
             "peak_rss_bytes": {
                 "a": self.peak_a, "b": self.peak_b, "c": self.peak_c,
                 "per_stage": self.peak_resettable, "cold_load_and_c": self.peak_cold,
             },
             "targets": {
-                "b_ratio": ratio_b, "b_cpu_ratio": secs(self.b.cpu.median()) / a_cpu,
+                "b_ratio": ratio_b, "b_cpu_ratio": self.b.cpu.ratio_to(&self.a.cpu),
                 "b_ratio_target": TARGET_B_RATIO, "b_met": ratio_b <= TARGET_B_RATIO,
-                "c_ratio": ratio_c, "c_cpu_ratio": secs(self.c.cpu.median()) / a_cpu,
+                "c_ratio": ratio_c, "c_cpu_ratio": self.c.cpu.ratio_to(&self.a.cpu),
                 "c_ratio_target": TARGET_C_RATIO, "c_met": ratio_c <= TARGET_C_RATIO,
                 "c_peak_target_bytes": TARGET_PEAK_BYTES,
                 "c_peak_met": self.peak().is_some_and(|p| p < TARGET_PEAK_BYTES),
@@ -534,7 +549,6 @@ impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let pages = self.pages() as u32;
         let ops = self.operations.max(1) as u32;
-        let (a_wall, a_cpu) = (secs(self.a.wall.median()), secs(self.a.cpu.median()));
         let versions: Vec<String> = self.versions.iter().map(|(v, n)| format!("{v}: {n}")).collect();
         writeln!(f, "docgen bench {}", self.corpus.display())?;
         writeln!(
@@ -548,6 +562,7 @@ impl std::fmt::Display for Report {
             self.diagnostics
         )?;
         writeln!(f, "  median of {} runs after 1 warm-up; {} rayon threads; pages pre-loaded in memory", self.runs, self.threads)?;
+        writeln!(f, "  the stages take turns, round by round; each ratio is the median of the rounds' own ratios")?;
         writeln!(f)?;
         writeln!(
             f,
@@ -555,26 +570,23 @@ impl std::fmt::Display for Report {
             "stage", "wall", "min", "max", "×(a)", "CPU", "×(a)", "per page", "per op", "peak RSS"
         )?;
         // Ratios are to (a), or to (a′) for the rows measured from the files.
-        let (af_wall, af_cpu) = (secs(self.a_files.wall.median()), secs(self.a_files.cpu.median()));
-        let line = |f: &mut std::fmt::Formatter<'_>, name: &str, wall: Duration, min: String, max: String, cpu: Duration, peak: Option<u64>| {
-            let (base_wall, base_cpu) = if name.contains('′') { (af_wall, af_cpu) } else { (a_wall, a_cpu) };
+        let row = |f: &mut std::fmt::Formatter<'_>, name: &str, r: &Row, peak: Option<u64>| {
+            let base = if name.contains('′') { &self.a_files } else { &self.a };
+            let wall = r.wall.median();
             writeln!(
                 f,
                 "{:<32} {:>9} {:>9} {:>9} {:>6.2} {:>9} {:>6.2} {:>9} {:>9} {:>8}",
                 name,
                 fmt_time(wall),
-                min,
-                max,
-                secs(wall) / base_wall,
-                fmt_time(cpu),
-                secs(cpu) / base_cpu,
+                fmt_time(r.wall.min()),
+                fmt_time(r.wall.max()),
+                r.wall.ratio_to(&base.wall),
+                fmt_time(r.cpu.median()),
+                r.cpu.ratio_to(&base.cpu),
                 fmt_time(wall / pages.max(1)),
                 fmt_time(wall / ops),
                 peak.map_or(String::new(), |p| fmt_bytes(Some(p)))
             )
-        };
-        let row = |f: &mut std::fmt::Formatter<'_>, name: &str, r: &Row, peak: Option<u64>| {
-            line(f, name, r.wall.median(), fmt_time(r.wall.min()), fmt_time(r.wall.max()), r.cpu.median(), peak)
         };
         row(f, "(a) pulldown-cmark only", &self.a, self.peak_a)?;
         row(f, "(b) read → IR", &self.b, self.peak_b)?;
@@ -595,7 +607,7 @@ impl std::fmt::Display for Report {
             fmt_time(self.io + self.cold_c)
         )?;
         let peak_note = if self.peak_resettable {
-            "VmHWM reset before each stage's runs, so it includes heap kept from earlier stages"
+            "VmHWM reset before each run, highest over the rounds; it includes heap kept from earlier runs"
         } else {
             "VmHWM could not be reset: process peak so far"
         };
@@ -607,16 +619,14 @@ impl std::fmt::Display for Report {
         )?;
         writeln!(f, "CPU = on-CPU time of all threads; wall ratios depend on free cores")?;
         writeln!(f)?;
-        let (rb, rc) = (secs(self.b.wall.median()) / a_wall, secs(self.c.wall.median()) / a_wall);
-        let (cb, cc) = (secs(self.b.cpu.median()) / a_cpu, secs(self.c.cpu.median()) / a_cpu);
+        let (rb, rc) = (self.b.wall.ratio_to(&self.a.wall), self.c.wall.ratio_to(&self.a.wall));
+        let (cb, cc) = (self.b.cpu.ratio_to(&self.a.cpu), self.c.cpu.ratio_to(&self.a.cpu));
         let per_op = secs(self.c.wall.median()) * 1e3 / ops as f64;
         writeln!(f, "targets (wall; CPU in brackets):")?;
         writeln!(f, "  issue 3: (b) ≤ {TARGET_B_RATIO}× (a)      {rb:.2}× [{cb:.2}×]  {}", verdict(rb <= TARGET_B_RATIO))?;
         writeln!(f, "  issue 4: (c) ≤ {TARGET_C_RATIO}× (a)      {rc:.2}× [{cc:.2}×]  {}", verdict(rc <= TARGET_C_RATIO))?;
-        let af = secs(self.a_files.wall.median());
-        let (rbf, rcf) = (secs(self.b_files.wall.median()) / af, secs(self.c_files.wall.median()) / af);
-        let af_cpu = secs(self.a_files.cpu.median());
-        let (cbf, ccf) = (secs(self.b_files.cpu.median()) / af_cpu, secs(self.c_files.cpu.median()) / af_cpu);
+        let (rbf, rcf) = (self.b_files.wall.ratio_to(&self.a_files.wall), self.c_files.wall.ratio_to(&self.a_files.wall));
+        let (cbf, ccf) = (self.b_files.cpu.ratio_to(&self.a_files.cpu), self.c_files.cpu.ratio_to(&self.a_files.cpu));
         writeln!(f, "  issue 3: (b′) ≤ {TARGET_B_RATIO}× (a′)    {rbf:.2}× [{cbf:.2}×]  {}  (from the files)", verdict(rbf <= TARGET_B_RATIO))?;
         writeln!(
             f,
@@ -625,5 +635,33 @@ impl std::fmt::Display for Report {
         )?;
         writeln!(f, "  issue 4: (c) peak < 2 GiB     {}  {}", fmt_bytes(self.peak()), verdict(self.peak().is_some_and(|p| p < TARGET_PEAK_BYTES)))?;
         write!(f, "  issue 4: (c) per operation    {per_op:.3} ms wall (progenitor: {PROGENITOR_MS_PER_OP} ms)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples(ms: &[u64]) -> Samples {
+        Samples(ms.iter().map(|&m| Duration::from_millis(m)).collect())
+    }
+
+    #[test]
+    fn ratios_pair_each_round_with_its_own_base_run() {
+        // Per round: 2.5, 2 and 3; the median of those, not the ratio of the medians (2).
+        let a = samples(&[100, 300, 400]);
+        let b = samples(&[250, 600, 1200]);
+        assert!((b.ratio_to(&a) - 2.5).abs() < 1e-9, "{}", b.ratio_to(&a));
+        // A round where the host slowed both stages alike does not move the ratio.
+        let a = samples(&[100, 100, 300]);
+        let b = samples(&[300, 300, 900]);
+        assert!((b.ratio_to(&a) - 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn an_even_number_of_rounds_takes_the_middle_pair() {
+        let a = samples(&[100, 100, 100, 100]);
+        let b = samples(&[200, 300, 400, 500]);
+        assert!((b.ratio_to(&a) - 3.5).abs() < 1e-9);
     }
 }
