@@ -819,7 +819,7 @@ fn shared_part(body: &Arc<Value>, part: &Value) -> SharedJson {
     } else if body.get("value").is_some_and(|inner| std::ptr::eq(part, inner)) {
         SharedJson::value_member(body)
     } else {
-        // Deeper than `value` (not seen in the corpus): a copy.
+        // Deeper than `value` (a scalar result inside a `{"value": {...}}` wrapper): a copy.
         SharedJson::from(part.clone())
     }
 }
@@ -857,6 +857,25 @@ fn operation_workload(page: &Page, payload: Option<&Payload>, types: &BTreeMap<T
         }
     }
     workload_of(page)
+}
+
+#[cfg(test)]
+mod shared_json_tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_part_of_a_body_is_shared_when_it_is_the_body_or_its_value_member() {
+        let body = Arc::new(json!({"value": {"value": true, "@odata.type": "x"}}));
+        let whole = shared_part(&body, &body);
+        let member = shared_part(&body, &body["value"]);
+        let deeper = shared_part(&body, &body["value"]["value"]);
+        assert_eq!((&*whole, &*member, &*deeper), (&*body, &body["value"], &json!(true)));
+        // The first two hold the page's body; the third is a copy.
+        assert_eq!(Arc::strong_count(&body), 3);
+        // Serialized, each is the value it stands for.
+        assert_eq!(serde_json::to_value(&member).unwrap(), body["value"]);
+    }
 }
 
 #[cfg(test)]
