@@ -5,12 +5,11 @@
 //! finding here is a generator bug.
 
 use std::collections::BTreeSet;
-
-use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::str::FromStr;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::{Map, Value};
 
 use super::{Api, ExampleBody, Property, TypeDef, TypeKind, TypeRef};
