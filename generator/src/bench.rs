@@ -78,11 +78,7 @@ impl Samples {
     fn median(&self) -> Duration {
         let mut v = self.0.clone();
         v.sort();
-        match v.len() {
-            0 => Duration::ZERO,
-            n if n % 2 == 1 => v[n / 2],
-            n => (v[n / 2 - 1] + v[n / 2]) / 2,
-        }
+        middle(&v, |x, y| (x + y) / 2).unwrap_or_default()
     }
     fn min(&self) -> Duration {
         self.0.iter().copied().min().unwrap_or_default()
@@ -94,11 +90,16 @@ impl Samples {
     fn ratio_to(&self, base: &Samples) -> f64 {
         let mut ratios: Vec<f64> = self.0.iter().zip(&base.0).map(|(x, b)| secs(*x) / secs(*b).max(1e-9)).collect();
         ratios.sort_by(f64::total_cmp);
-        match ratios.len() {
-            0 => f64::NAN,
-            n if n % 2 == 1 => ratios[n / 2],
-            n => (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0,
-        }
+        middle(&ratios, |x, y| (x + y) / 2.0).unwrap_or(f64::NAN)
+    }
+}
+
+/// The median of sorted values: the middle one, or the mean of the middle two.
+fn middle<T: Copy>(sorted: &[T], mean: impl Fn(T, T) -> T) -> Option<T> {
+    match sorted.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(sorted[n / 2]),
+        n => Some(mean(sorted[n / 2 - 1], sorted[n / 2])),
     }
 }
 
