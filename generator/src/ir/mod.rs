@@ -232,14 +232,14 @@ impl SharedJson {
         SharedJson { whole: Arc::clone(body), inner: false }
     }
 
-    /// A copy of the body, to own or change.
-    pub fn clone_value(&self) -> Value {
-        Value::clone(self)
-    }
-
     /// The `value` member of `body`, if it has one; else the whole of it.
     pub fn value_member(body: &Arc<Value>) -> Self {
         SharedJson { whole: Arc::clone(body), inner: body.get("value").is_some() }
+    }
+
+    /// A copy of the body, to own or change.
+    pub fn clone_value(&self) -> Value {
+        Value::clone(self)
     }
 }
 
